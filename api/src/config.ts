@@ -1,0 +1,63 @@
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { parseKeys, type KeyRing } from '@flywheel/collector';
+import { storageConfigFromEnv, type StorageConfig } from '@flywheel/storage';
+
+const port = (name: string) =>
+  z.coerce
+    .number({ message: `${name} must be a port number` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} must be between 0 and 65535`)
+    .max(65535, `${name} must be between 0 and 65535`);
+
+const schema = z.object({
+  data: z.string().min(1, '--data must name a directory'),
+  port: port('--port'),
+  otlpPort: port('--otlp-port'),
+  host: z.string().min(1, '--host must name an address'),
+});
+
+export interface ServerConfig {
+  /** Flywheel's own directory; the embedded engine keeps its data in `<dataDir>/data`. */
+  dataDir: string;
+  host: string;
+  port: number;
+  otlpPort: number;
+  keys: KeyRing;
+  storage: StorageConfig;
+}
+
+export interface ServerOptionsInput {
+  data?: string | undefined;
+  port?: string | number | undefined;
+  otlpPort?: string | number | undefined;
+  host?: string | undefined;
+}
+
+export const DEFAULTS = { data: '.flywheel', port: 8080, otlpPort: 4318, host: '127.0.0.1' } as const;
+
+/**
+ * Resolves flags over environment over defaults, and checks them. Throws one Error whose message names
+ * the flag or variable that is wrong.
+ */
+export function resolveServerConfig(input: ServerOptionsInput, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = schema.safeParse({
+    data: input.data ?? env.FLYWHEEL_DATA ?? DEFAULTS.data,
+    port: input.port ?? env.FLYWHEEL_PORT ?? DEFAULTS.port,
+    otlpPort: input.otlpPort ?? env.FLYWHEEL_OTLP_PORT ?? DEFAULTS.otlpPort,
+    host: input.host ?? env.FLYWHEEL_HOST ?? DEFAULTS.host,
+  });
+  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+  const { data, port: apiPort, otlpPort, host } = parsed.data;
+  if (apiPort !== 0 && apiPort === otlpPort) throw new Error(`--port and --otlp-port must differ (both ${apiPort})`);
+  const keys = parseKeys(env.FLYWHEEL_KEYS);
+  if (keys.open && !isLoopback(host)) {
+    throw new Error(`refusing to listen on ${host} without keys: set FLYWHEEL_KEYS="project:key" or use --host 127.0.0.1`);
+  }
+  const dataDir = resolve(data);
+  return { dataDir, host, port: apiPort, otlpPort, keys, storage: storageConfigFromEnv(env, join(dataDir, 'data')) };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -1,0 +1,12 @@
+export { createCollectorApp, DEFAULT_MEMORY_SOFT_LIMIT_BYTES } from './app';
+export type { CollectorOptions } from './app';
+export { signalsRoute } from './routes/signals';
+export { IngestCounters } from './routes/counters';
+export { parseKeys, authenticate, bearerToken, DEFAULT_PROJECT, UnauthorizedError } from './auth';
+export type { KeyRing } from './auth';
+export { createRowWriter, BatchWriter, FlushError, QueueFullError, WriterClosedError, DEFAULT_BATCH_WRITER_OPTIONS } from './writer';
+export type { BatchWriterOptions, Rows, WriterStats } from './writer';
+export { normalize, classifySpan } from './normalize';
+export type { NormalizedBatch, SpanClass } from './normalize';
+export { decodeJson, decodeProtobuf } from './otlp/decode';
+export { MAX_BODY_BYTES } from './otlp/body';

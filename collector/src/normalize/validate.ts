@@ -1,0 +1,25 @@
+import type { Attributes, DecodedSpan } from '../otlp/span';
+import { num } from './attrs';
+
+/** One span is refused; the rest of the request is still stored (OTLP partial success). */
+export class SpanRejection extends Error {}
+
+export function requireIds(span: DecodedSpan): void {
+  if (!span.traceId || /^0+$/.test(span.traceId)) throw new SpanRejection('traceId must be 16 non-zero bytes');
+  if (!span.spanId || /^0+$/.test(span.spanId)) throw new SpanRejection('spanId must be 8 non-zero bytes');
+}
+
+export function requireTimes(span: DecodedSpan): void {
+  if (span.startNs <= 0n) throw new SpanRejection('startTimeUnixNano is missing');
+  if (span.endNs < span.startNs) throw new SpanRejection('endTimeUnixNano is before startTimeUnixNano');
+}
+
+/** A score attribute that must lie in [0, 1]; null when absent. */
+export function unitScore(a: Attributes, key: string): number | null {
+  if (a[key] === undefined || a[key] === null) return null;
+  const value = num(a, key);
+  if (value === undefined || value < 0 || value > 1) {
+    throw new SpanRejection(`${key} must be a number in [0, 1], got ${JSON.stringify(a[key])}`);
+  }
+  return value;
+}

@@ -1,0 +1,25 @@
+import type { NormalizedBatch } from '../normalize';
+
+/** Running totals of what the collector received, for /healthz and the shutdown report. */
+export class IngestCounters {
+  interactions = 0;
+  signals = 0;
+  skippedSpans = 0;
+  rejectedSpans = 0;
+
+  record(batch: NormalizedBatch): void {
+    this.interactions += batch.interactions.length;
+    this.signals += batch.signals.length;
+    this.skippedSpans += batch.skipped;
+    this.rejectedSpans += batch.rejected;
+  }
+
+  snapshot(): Record<string, number> {
+    return {
+      interactions: this.interactions,
+      signals: this.signals,
+      skippedSpans: this.skippedSpans,
+      rejectedSpans: this.rejectedSpans,
+    };
+  }
+}

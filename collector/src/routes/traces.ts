@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import type { KeyRing } from '../auth';
+import { authenticate } from '../auth';
+import { encodingOf, readBody, type OtlpEncoding } from '../otlp/body';
+import { decodeJson, decodeProtobuf } from '../otlp/decode';
+import { errorResponse, exportResponse } from '../otlp/responses';
+import { normalize } from '../normalize';
+import type { BatchWriter, Rows } from '../writer';
+import { toHttpError } from './http-errors';
+import type { IngestCounters } from './counters';
+
+export interface TracesRouteOptions {
+  keys: KeyRing;
+  writer: BatchWriter<Rows>;
+  counters: IngestCounters;
+  /** Resident memory above which requests are refused with 503 until it falls. */
+  memorySoftLimitBytes: number;
+  maxBodyBytes?: number;
+}
+
+const MAX_ERRORS_IN_RESPONSE = 5;
+
+/** `POST /v1/traces`: OTLP/HTTP, acknowledged only once the request's rows are committed. */
+export function tracesRoute(options: TracesRouteOptions): Hono {
+  const app = new Hono();
+  app.post('/v1/traces', async (c) => {
+    let encoding: OtlpEncoding | null = null;
+    try {
+      const projectId = authenticate(options.keys, c.req.header('authorization'));
+      encoding = encodingOf(c.req.header('content-type'));
+      if (process.memoryUsage.rss() > options.memorySoftLimitBytes) throw memoryPressure();
+      const body = await readBody(c.req.raw, options.maxBodyBytes);
+      const decoded = encoding === 'protobuf' ? decodeProtobuf(body) : decodeJson(body);
+      const batch = normalize(decoded, projectId);
+      await options.writer.write({ interactions: batch.interactions, signals: batch.signals });
+      options.counters.record(batch);
+      const partial =
+        batch.rejected > 0
+          ? {
+              rejectedSpans: batch.rejected,
+              errorMessage: summarize(batch.rejected, batch.errors),
+            }
+          : null;
+      const response = exportResponse(encoding, partial);
+      return c.body(response.body as never, 200, { 'content-type': response.contentType });
+    } catch (error) {
+      const http = toHttpError(error);
+      const response = errorResponse(encoding, http.status, http.message);
+      const headers: Record<string, string> = { 'content-type': response.contentType };
+      if (http.retryAfterSeconds) headers['retry-after'] = String(http.retryAfterSeconds);
+      return c.body(response.body as never, http.status, headers);
+    }
+  });
+  return app;
+}
+
+function summarize(rejected: number, errors: string[]): string {
+  const shown = errors.slice(0, MAX_ERRORS_IN_RESPONSE).join('; ');
+  const more = errors.length > MAX_ERRORS_IN_RESPONSE ? ` (and ${errors.length - MAX_ERRORS_IN_RESPONSE} more)` : '';
+  return `${rejected} span(s) rejected: ${shown}${more}`;
+}
+
+function memoryPressure(): Error {
+  return Object.assign(new Error('memory is past its soft limit'), { memoryPressure: true });
+}

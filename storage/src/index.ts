@@ -1,0 +1,10 @@
+export { createStorage } from './client';
+export type { Storage } from './client';
+export { storageConfigFromEnv } from './config';
+export type { StorageConfig } from './config';
+export { insertInteractions, insertSignals } from './insert';
+export { formatEventTime } from './rows';
+export type { InteractionRow, SignalRow } from './rows';
+export { migrate, migrationFiles, renderMigration, bootstrapStatements } from './migrations';
+export type { MigrationFile, MigrationResult, Topology } from './migrations';
+export type { ClickHouseClient } from '@clickhouse/client';

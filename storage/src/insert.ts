@@ -1,0 +1,14 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { InteractionRow, SignalRow } from './rows';
+
+// No clickhouse_settings on any insert: on the embedded engine they would persist for later queries.
+
+export async function insertInteractions(client: ClickHouseClient, rows: InteractionRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.insert({ table: 'interactions', values: rows, format: 'JSONEachRow' });
+}
+
+export async function insertSignals(client: ClickHouseClient, rows: SignalRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.insert({ table: 'signals', values: rows, format: 'JSONEachRow' });
+}

@@ -1,0 +1,60 @@
+/** Rows exactly as the `interactions` and `signals` tables store them (snake_case column names). */
+export interface InteractionRow {
+  project_id: string;
+  trace_id: string;
+  span_id: string;
+  parent_span_id: string;
+  request_id: string;
+  /** `YYYY-MM-DD hh:mm:ss.ffffff` in UTC, see `formatEventTime`. */
+  time: string;
+  workload_id: string;
+  service: string;
+  operation: string;
+  provider: string;
+  request_model: string;
+  model: string;
+  model_version: string;
+  user_id: string;
+  session_id: string;
+  prompt: string;
+  response: string;
+  input_messages: string;
+  input_tokens: number;
+  output_tokens: number;
+  latency_ms: number;
+  ttft_ms: number | null;
+  finish_reason: string;
+  status: 'ok' | 'error';
+  error_message: string;
+  language: string;
+  quality_score: number | null;
+  grounding_score: number | null;
+  attributes: Record<string, string>;
+}
+
+export interface SignalRow {
+  project_id: string;
+  request_id: string;
+  /** Stable id of this signal: the same signal re-delivered gets the same id and is stored once. */
+  signal_id: string;
+  time: string;
+  kind: string;
+  value: number | null;
+  correction: string;
+  explicit: boolean;
+  user_id: string;
+  /** How it arrived: `span`, `evaluation_event`, `annotation` or `api`. */
+  source: string;
+  trace_id: string;
+  span_id: string;
+  attributes: Record<string, string>;
+}
+
+/** Event time in the text form DateTime64(6, 'UTC') parses exactly, from Unix nanoseconds. */
+export function formatEventTime(unixNanos: bigint): string {
+  const micros = unixNanos / 1000n;
+  const millis = Number(micros / 1000n);
+  const iso = new Date(millis).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+  const fraction = (micros % 1_000_000n).toString().padStart(6, '0');
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${fraction}`;
+}

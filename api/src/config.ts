@@ -11,10 +11,10 @@ const port = (name: string) =>
     .max(65535, `${name} must be between 0 and 65535`);
 
 const schema = z.object({
-  data: z.string().min(1, '--data must name a directory'),
-  port: port('--port'),
-  otlpPort: port('--otlp-port'),
-  host: z.string().min(1, '--host must name an address'),
+  data: z.string().min(1, '--data (FLYWHEEL_DATA) must name a directory'),
+  port: port('--port (FLYWHEEL_PORT)'),
+  otlpPort: port('--otlp-port (FLYWHEEL_OTLP_PORT)'),
+  host: z.string().min(1, '--host (FLYWHEEL_HOST) must name an address'),
 });
 
 export interface ServerConfig {

@@ -5,8 +5,7 @@ import { startFlywheel } from '../server';
 
 const program = new Command()
   .name('flywheel')
-  .description('Observability for the data flywheel of LLM applications')
-  .showHelpAfterError('(run flywheel --help for usage)');
+  .description('Observability for the data flywheel of LLM applications');
 
 const dataOption = () =>
   new Option('--data <dir>', `Flywheel's directory; embedded data lives in <dir>/data (env FLYWHEEL_DATA)`).default(

@@ -44,7 +44,7 @@ export async function listInteractions(client: ClickHouseClient, filter: Interac
     query: `
       SELECT
         request_id AS requestId, trace_id AS traceId, span_id AS spanId,
-        formatDateTime(time, '%Y-%m-%dT%H:%i:%S.%fZ', 'UTC') AS time,
+        formatDateTime(time, '%Y-%m-%dT%H:%i:%S.%fZ', 'UTC') AS isoTime,
         workload_id AS workloadId, service, operation, provider, request_model AS requestModel, model,
         model_version AS modelVersion, user_id AS userId, session_id AS sessionId, prompt, response,
         input_tokens AS inputTokens, output_tokens AS outputTokens, latency_ms AS latencyMs,
@@ -59,7 +59,9 @@ export async function listInteractions(client: ClickHouseClient, filter: Interac
     query_params: { projectId: filter.projectId, workload: filter.workload ?? '', from: filter.from, to: filter.to, limit: filter.limit },
     format: 'JSONEachRow',
   });
-  return result.json<InteractionListRow>();
+  // The ISO time is selected under another name: an alias `time` would shadow the column in WHERE.
+  const rows = await result.json<Omit<InteractionListRow, 'time'> & { isoTime: string }>();
+  return rows.map(({ isoTime, ...row }) => ({ time: isoTime, ...row }));
 }
 
 export interface RequestSignals {

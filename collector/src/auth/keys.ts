@@ -19,11 +19,13 @@ const digest = (key: string): Buffer => createHash('sha256').update(key, 'utf8')
  */
 export function parseKeys(spec: string | undefined): KeyRing {
   const entries: Array<{ project: string; digest: Buffer }> = [];
-  for (const raw of (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  const raws = (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const [index, raw] of raws.entries()) {
     const at = raw.indexOf(':');
     const project = raw.slice(0, at).trim();
     const key = raw.slice(at + 1).trim();
-    if (at <= 0 || key.length === 0) throw new Error(`FLYWHEEL_KEYS: entry '${raw.split(':')[0]}:…' must be project:key`);
+    // The message never quotes the entry: it may be a bare key.
+    if (at <= 0 || key.length === 0) throw new Error(`FLYWHEEL_KEYS: entry ${index + 1} must be project:key`);
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(project)) {
       throw new Error(`FLYWHEEL_KEYS: project '${project}' must be 1–64 letters, digits, '.', '_' or '-'`);
     }

@@ -7,18 +7,19 @@ import type { AttrValue, Attributes } from './span';
 export function anyValueToJs(value: unknown): AttrValue {
   if (value === null || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
-  if (v.stringValue !== undefined && v.stringValue !== null) return String(v.stringValue);
-  if (v.boolValue !== undefined && v.boolValue !== null) return Boolean(v.boolValue);
-  if (v.intValue !== undefined && v.intValue !== null) return int64ToNumber(v.intValue);
-  if (v.doubleValue !== undefined && v.doubleValue !== null) return Number(v.doubleValue);
-  if (v.arrayValue && typeof v.arrayValue === 'object') {
+  // Decoded protobuf messages keep unset fields' defaults on the prototype; only the oneof member that
+  // was sent is an own property. JSON objects only have what was sent. So test own properties.
+  const has = (field: string) => Object.hasOwn(v, field) && v[field] !== null && v[field] !== undefined;
+  if (has('stringValue')) return String(v.stringValue);
+  if (has('boolValue')) return Boolean(v.boolValue);
+  if (has('intValue')) return int64ToNumber(v.intValue);
+  if (has('doubleValue')) return Number(v.doubleValue);
+  if (has('arrayValue')) {
     const values = (v.arrayValue as { values?: unknown[] }).values ?? [];
     return Array.isArray(values) ? values.map(anyValueToJs) : [];
   }
-  if (v.kvlistValue && typeof v.kvlistValue === 'object') {
-    return keyValuesToAttributes((v.kvlistValue as { values?: unknown }).values);
-  }
-  if (v.bytesValue !== undefined && v.bytesValue !== null) {
+  if (has('kvlistValue')) return keyValuesToAttributes((v.kvlistValue as { values?: unknown }).values);
+  if (has('bytesValue')) {
     return typeof v.bytesValue === 'string' ? v.bytesValue : Buffer.from(v.bytesValue as Uint8Array).toString('base64');
   }
   return null;

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRowWriter, IngestCounters, parseKeys } from '@flywheel/collector';
+import { formatEventTime, insertInteractions, type InteractionRow } from '@flywheel/storage';
+import { openTempStorage } from '@flywheel/storage/testing';
+import { createApiApp } from './app';
+
+let env: Awaited<ReturnType<typeof openTempStorage>>;
+let app: ReturnType<typeof createApiApp>;
+const KEY_A = 'alpha-key-0123456789';
+const KEY_B = 'beta-key-0123456789';
+const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+
+function row(project: string, requestId: string, minute: number, workload = 'w1'): InteractionRow {
+  return {
+    project_id: project, trace_id: requestId.padEnd(32, '0'), span_id: requestId.padEnd(16, '0'), parent_span_id: '',
+    request_id: requestId, time: formatEventTime(BigInt(Date.parse('2026-11-01T00:00:00Z') + minute * 60_000) * 1_000_000n),
+    workload_id: workload, service: 's', operation: 'chat', provider: 'openai', request_model: 'm', model: 'm', model_version: 'v1',
+    user_id: '', session_id: '', prompt: `prompt of ${requestId}`, response: 'r', input_messages: '', input_tokens: 1, output_tokens: 2,
+    latency_ms: 10, ttft_ms: null, finish_reason: 'stop', status: 'ok', error_message: '', language: '', quality_score: null,
+    grounding_score: null, attributes: {},
+  };
+}
+
+beforeAll(async () => {
+  env = await openTempStorage();
+  const writer = createRowWriter(env.storage.client);
+  app = createApiApp({ client: env.storage.client, keys: parseKeys(`a:${KEY_A},b:${KEY_B}`), writer, counters: new IngestCounters() });
+  await insertInteractions(env.storage.client, [row('a', 'a-1', 1), row('a', 'a-2', 2, 'w2'), row('a', 'a-3', 3), row('b', 'b-1', 1)]);
+});
+afterAll(() => env.dispose());
+
+const items = async (path: string, key = KEY_A) => {
+  const res = await app.request(path, { headers: auth(key) });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { items: Array<{ requestId: string; time: string }> }).items;
+};
+
+describe('GET /api/v1/interactions', () => {
+  it('lists newest first, with ISO times, filtered by workload and time', async () => {
+    expect((await items('/api/v1/interactions')).map((i) => i.requestId)).toEqual(['a-3', 'a-2', 'a-1']);
+    expect((await items('/api/v1/interactions'))[0]!.time).toBe('2026-11-01T00:03:00.000000Z');
+    expect((await items('/api/v1/interactions?workload=w2')).map((i) => i.requestId)).toEqual(['a-2']);
+    expect((await items('/api/v1/interactions?limit=1')).map((i) => i.requestId)).toEqual(['a-3']);
+    const window = '/api/v1/interactions?from=2026-11-01T00:01:30Z&to=2026-11-01T00:03:00Z';
+    expect((await items(window)).map((i) => i.requestId)).toEqual(['a-2']);
+  });
+
+  it("never shows another project's rows", async () => {
+    expect((await items('/api/v1/interactions', KEY_B)).map((i) => i.requestId)).toEqual(['b-1']);
+  });
+
+  it('401 without a valid key', async () => {
+    expect((await app.request('/api/v1/interactions')).status).toBe(401);
+    expect((await app.request('/api/v1/interactions', { headers: auth('wrong-key-000000000') })).status).toBe(401);
+  });
+
+  it.each([
+    ['limit=0', /^limit: /],
+    ['limit=abc', /^limit: /],
+    ['limit=5000', /^limit: /],
+    ['from=yesterday', /^from: /],
+    ['to=2026-13-01', /^to: /],
+  ])('400 naming the parameter for %s', async (query, message) => {
+    const res = await app.request(`/api/v1/interactions?${query}`, { headers: auth(KEY_A) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(message);
+  });
+});
+
+describe('POST /api/v1/signals', () => {
+  const post = (body: string, key = KEY_A) =>
+    app.request('/api/v1/signals', { method: 'POST', body, headers: { 'content-type': 'application/json', ...auth(key) } });
+
+  it.each([
+    ['{', /^body must be JSON/],
+    ['{"requestId":"r","kind":"thumbsup"}', /^kind: Invalid option/],
+    ['{"signals":[{"requestId":"r","kind":"accepted"},{"kind":"accepted"}]}', /^signals\[1\]\.requestId: /],
+    ['[{"requestId":"r","kind":"edited","value":"x"}]', /^\[0\]\.value: /],
+    ['{"requestId":"r","kind":"accepted","time":"noon"}', /^time: /],
+    ['{"requestId":"r","kind":"accepted","extra":1}', /Unrecognized key/],
+  ])('400 naming the field for %s, storing nothing', async (body, message) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(message);
+    const result = await env.storage.client.query({ query: "SELECT count() AS c FROM signals WHERE request_id = 'r'", format: 'JSONEachRow' });
+    expect(Number((await result.json<{ c: string }>())[0]!.c)).toBe(0);
+  });
+
+  it('401 without a key, CORS for browsers', async () => {
+    expect((await post('{"requestId":"r2","kind":"accepted"}', 'nope-nope-nope-nope')).status).toBe(401);
+    const preflight = await app.request('/api/v1/signals', { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});

@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', 'dashboard/**'],
     pool: 'forks',
+    reporters: ['default', './test/support/summary-reporter.ts'],
     isolate: true,
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -14,16 +14,16 @@ export type StorageConfig =
     };
 
 const envSchema = z.object({
-  CLICKHOUSE_URL: z.url({ message: 'CLICKHOUSE_URL must be a URL such as http://localhost:8123' }).optional(),
+  CLICKHOUSE_URL: z.url({ message: 'must be a URL such as http://localhost:8123' }).optional(),
   CLICKHOUSE_USER: z.string().default('default'),
   CLICKHOUSE_PASSWORD: z.string().default(''),
   CLICKHOUSE_DATABASE: z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'CLICKHOUSE_DATABASE must be a plain identifier (letters, digits, _)')
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)')
     .default('flywheel'),
   CLICKHOUSE_CLUSTER: z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'CLICKHOUSE_CLUSTER must be a cluster name from remote_servers')
+    .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must be a cluster name from remote_servers')
     .optional(),
 });
 

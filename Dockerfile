@@ -1,0 +1,16 @@
+# Flywheel: collector, API and dashboard in one Node process. Set CLICKHOUSE_URL to use a server.
+FROM node:20-bookworm-slim
+WORKDIR /app
+RUN npm install -g pnpm@10
+COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
+COPY storage/package.json storage/
+COPY collector/package.json collector/
+COPY instrumentation/package.json instrumentation/
+COPY api/package.json api/
+COPY dashboard/package.json dashboard/
+COPY test/package.json test/
+RUN pnpm install --frozen-lockfile
+COPY . .
+ENV FLYWHEEL_DATA=/var/lib/flywheel
+EXPOSE 8080 4318
+CMD ["pnpm", "start"]

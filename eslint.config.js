@@ -12,7 +12,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportAllDeclaration', message: 'Name every export: one explicit public surface per package.' },
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'Name every export: one explicit public surface per package.',
+        },
       ],
     },
   },

@@ -12,20 +12,53 @@ const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 
 function row(project: string, requestId: string, minute: number, workload = 'w1'): InteractionRow {
   return {
-    project_id: project, trace_id: requestId.padEnd(32, '0'), span_id: requestId.padEnd(16, '0'), parent_span_id: '',
-    request_id: requestId, time: formatEventTime(BigInt(Date.parse('2026-11-01T00:00:00Z') + minute * 60_000) * 1_000_000n),
-    workload_id: workload, service: 's', operation: 'chat', provider: 'openai', request_model: 'm', model: 'm', model_version: 'v1',
-    user_id: '', session_id: '', prompt: `prompt of ${requestId}`, response: 'r', input_messages: '', input_tokens: 1, output_tokens: 2,
-    latency_ms: 10, ttft_ms: null, finish_reason: 'stop', status: 'ok', error_message: '', language: '', quality_score: null,
-    grounding_score: null, attributes: {},
+    project_id: project,
+    trace_id: requestId.padEnd(32, '0'),
+    span_id: requestId.padEnd(16, '0'),
+    parent_span_id: '',
+    request_id: requestId,
+    time: formatEventTime(BigInt(Date.parse('2026-11-01T00:00:00Z') + minute * 60_000) * 1_000_000n),
+    workload_id: workload,
+    service: 's',
+    operation: 'chat',
+    provider: 'openai',
+    request_model: 'm',
+    model: 'm',
+    model_version: 'v1',
+    user_id: '',
+    session_id: '',
+    prompt: `prompt of ${requestId}`,
+    response: 'r',
+    input_messages: '',
+    input_tokens: 1,
+    output_tokens: 2,
+    latency_ms: 10,
+    ttft_ms: null,
+    finish_reason: 'stop',
+    status: 'ok',
+    error_message: '',
+    language: '',
+    quality_score: null,
+    grounding_score: null,
+    attributes: {},
   };
 }
 
 beforeAll(async () => {
   env = await openTempStorage();
   const writer = createRowWriter(env.storage.client);
-  app = createApiApp({ client: env.storage.client, keys: parseKeys(`a:${KEY_A},b:${KEY_B}`), writer, counters: new IngestCounters() });
-  await insertInteractions(env.storage.client, [row('a', 'a-1', 1), row('a', 'a-2', 2, 'w2'), row('a', 'a-3', 3), row('b', 'b-1', 1)]);
+  app = createApiApp({
+    client: env.storage.client,
+    keys: parseKeys(`a:${KEY_A},b:${KEY_B}`),
+    writer,
+    counters: new IngestCounters(),
+  });
+  await insertInteractions(env.storage.client, [
+    row('a', 'a-1', 1),
+    row('a', 'a-2', 2, 'w2'),
+    row('a', 'a-3', 3),
+    row('b', 'b-1', 1),
+  ]);
 });
 afterAll(() => env.dispose());
 
@@ -51,7 +84,9 @@ describe('GET /api/v1/interactions', () => {
 
   it('401 without a valid key', async () => {
     expect((await app.request('/api/v1/interactions')).status).toBe(401);
-    expect((await app.request('/api/v1/interactions', { headers: auth('wrong-key-000000000') })).status).toBe(401);
+    expect((await app.request('/api/v1/interactions', { headers: auth('wrong-key-000000000') })).status).toBe(
+      401,
+    );
   });
 
   it.each([
@@ -69,7 +104,11 @@ describe('GET /api/v1/interactions', () => {
 
 describe('POST /api/v1/signals', () => {
   const post = (body: string, key = KEY_A) =>
-    app.request('/api/v1/signals', { method: 'POST', body, headers: { 'content-type': 'application/json', ...auth(key) } });
+    app.request('/api/v1/signals', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...auth(key) },
+    });
 
   it.each([
     ['{', /^body must be JSON/],
@@ -82,13 +121,19 @@ describe('POST /api/v1/signals', () => {
     const res = await post(body);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(message);
-    const result = await env.storage.client.query({ query: "SELECT count() AS c FROM signals WHERE request_id = 'r'", format: 'JSONEachRow' });
+    const result = await env.storage.client.query({
+      query: "SELECT count() AS c FROM signals WHERE request_id = 'r'",
+      format: 'JSONEachRow',
+    });
     expect(Number((await result.json<{ c: string }>())[0]!.c)).toBe(0);
   });
 
   it('401 without a key, CORS for browsers', async () => {
     expect((await post('{"requestId":"r2","kind":"accepted"}', 'nope-nope-nope-nope')).status).toBe(401);
-    const preflight = await app.request('/api/v1/signals', { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' } });
+    const preflight = await app.request('/api/v1/signals', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
   });
 });

@@ -1,6 +1,14 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { authenticate, signalsRoute, UnauthorizedError, type BatchWriter, type IngestCounters, type KeyRing, type Rows } from '@flywheel/collector';
+import {
+  authenticate,
+  signalsRoute,
+  UnauthorizedError,
+  type BatchWriter,
+  type IngestCounters,
+  type KeyRing,
+  type Rows,
+} from '@flywheel/collector';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { healthRoute } from './routes/health';
 import { interactionsRoute } from './routes/interactions';

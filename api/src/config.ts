@@ -40,7 +40,10 @@ export const DEFAULTS = { data: '.flywheel', port: 8080, otlpPort: 4318, host: '
  * Resolves flags over environment over defaults, and checks them. Throws one Error whose message names
  * the flag or variable that is wrong.
  */
-export function resolveServerConfig(input: ServerOptionsInput, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function resolveServerConfig(
+  input: ServerOptionsInput,
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
   const parsed = schema.safeParse({
     data: input.data ?? env.FLYWHEEL_DATA ?? DEFAULTS.data,
     port: input.port ?? env.FLYWHEEL_PORT ?? DEFAULTS.port,
@@ -49,13 +52,23 @@ export function resolveServerConfig(input: ServerOptionsInput, env: NodeJS.Proce
   });
   if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
   const { data, port: apiPort, otlpPort, host } = parsed.data;
-  if (apiPort !== 0 && apiPort === otlpPort) throw new Error(`--port and --otlp-port must differ (both ${apiPort})`);
+  if (apiPort !== 0 && apiPort === otlpPort)
+    throw new Error(`--port and --otlp-port must differ (both ${apiPort})`);
   const keys = parseKeys(env.FLYWHEEL_KEYS);
   if (keys.open && !isLoopback(host)) {
-    throw new Error(`refusing to listen on ${host} without keys: set FLYWHEEL_KEYS="project:key" or use --host 127.0.0.1`);
+    throw new Error(
+      `refusing to listen on ${host} without keys: set FLYWHEEL_KEYS="project:key" or use --host 127.0.0.1`,
+    );
   }
   const dataDir = resolve(data);
-  return { dataDir, host, port: apiPort, otlpPort, keys, storage: storageConfigFromEnv(env, join(dataDir, 'data')) };
+  return {
+    dataDir,
+    host,
+    port: apiPort,
+    otlpPort,
+    keys,
+    storage: storageConfigFromEnv(env, join(dataDir, 'data')),
+  };
 }
 
 export function isLoopback(host: string): boolean {

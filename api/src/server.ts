@@ -29,7 +29,10 @@ export interface StartOptions {
  * Runs collector and API in one process. With the embedded engine they must share the process (chDB binds
  * one data directory per process); with a ClickHouse server the same code runs as separate processes.
  */
-export async function startFlywheel(config: ServerConfig, options: StartOptions = {}): Promise<RunningFlywheel> {
+export async function startFlywheel(
+  config: ServerConfig,
+  options: StartOptions = {},
+): Promise<RunningFlywheel> {
   const log = options.log ?? ((line: string) => console.log(line));
   const storage = createStorage(config.storage);
   const migrations = await storage.migrate();
@@ -47,10 +50,14 @@ export async function startFlywheel(config: ServerConfig, options: StartOptions 
 
   const otlpServer = await listen(collector, config.host, config.otlpPort);
   const apiServer = await listen(api, config.host, config.port);
-  const hostForUrl = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  const hostForUrl =
+    config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
   const otlpUrl = `http://${hostForUrl}:${(otlpServer.address() as AddressInfo).port}`;
   const apiUrl = `http://${hostForUrl}:${(apiServer.address() as AddressInfo).port}`;
-  const where = config.storage.engine === 'embedded' ? `embedded engine in ${config.storage.dataDir}` : config.storage.url;
+  const where =
+    config.storage.engine === 'embedded'
+      ? `embedded engine in ${config.storage.dataDir}`
+      : config.storage.url;
   log(`flywheel: OTLP on ${otlpUrl}/v1/traces, API on ${apiUrl} (${where})`);
 
   let closing: Promise<void> | null = null;
@@ -63,7 +70,10 @@ export async function startFlywheel(config: ServerConfig, options: StartOptions 
         await Promise.all([stop(otlpServer), stop(apiServer)]);
         await writer.shutdown();
         const { droppedItems } = writer.stats;
-        if (droppedItems > 0) log(`flywheel: refused ${droppedItems} items while the queue was full (senders were told to retry)`);
+        if (droppedItems > 0)
+          log(
+            `flywheel: refused ${droppedItems} items while the queue was full (senders were told to retry)`,
+          );
         await storage.close();
       })();
       return closing;
@@ -75,7 +85,9 @@ function listen(app: Hono, hostname: string, port: number): Promise<ServerType> 
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${hostname} is already in use`) : error);
+      reject(
+        error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${hostname} is already in use`) : error,
+      );
     });
   });
 }

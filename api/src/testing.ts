@@ -14,7 +14,9 @@ export interface TestFlywheel extends RunningFlywheel {
  * A whole Flywheel (collector, API, embedded engine) on ephemeral loopback ports in a fresh temporary
  * directory. One per test file: chDB binds one data directory per process.
  */
-export async function startTestFlywheel(options: StartOptions & { keys?: string } = {}): Promise<TestFlywheel> {
+export async function startTestFlywheel(
+  options: StartOptions & { keys?: string } = {},
+): Promise<TestFlywheel> {
   const dir = mkdtempSync(join(tmpdir(), 'flywheel-e2e-'));
   const running = await startFlywheel(
     {

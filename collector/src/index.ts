@@ -4,7 +4,14 @@ export { signalsRoute } from './routes/signals';
 export { IngestCounters } from './routes/counters';
 export { parseKeys, authenticate, bearerToken, DEFAULT_PROJECT, UnauthorizedError } from './auth';
 export type { KeyRing } from './auth';
-export { createRowWriter, BatchWriter, FlushError, QueueFullError, WriterClosedError, DEFAULT_BATCH_WRITER_OPTIONS } from './writer';
+export {
+  createRowWriter,
+  BatchWriter,
+  FlushError,
+  QueueFullError,
+  WriterClosedError,
+  DEFAULT_BATCH_WRITER_OPTIONS,
+} from './writer';
 export type { BatchWriterOptions, Rows, WriterStats } from './writer';
 export { normalize, classifySpan } from './normalize';
 export type { NormalizedBatch, SpanClass } from './normalize';

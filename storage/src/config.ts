@@ -39,7 +39,8 @@ export function storageConfigFromEnv(env: NodeJS.ProcessEnv, dataDir: string): S
   }
   const e = parsed.data;
   if (!e.CLICKHOUSE_URL) {
-    if (e.CLICKHOUSE_CLUSTER) throw new Error('CLICKHOUSE_CLUSTER needs CLICKHOUSE_URL: the embedded engine is one node');
+    if (e.CLICKHOUSE_CLUSTER)
+      throw new Error('CLICKHOUSE_CLUSTER needs CLICKHOUSE_URL: the embedded engine is one node');
     return { engine: 'embedded', dataDir, database: e.CLICKHOUSE_DATABASE };
   }
   return {

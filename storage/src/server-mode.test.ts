@@ -35,18 +35,38 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('server-mode configuration', () => {
   it('reads CLICKHOUSE_* and keeps the embedded default without them', () => {
-    expect(storageConfigFromEnv({}, '/data')).toEqual({ engine: 'embedded', dataDir: '/data', database: 'flywheel' });
+    expect(storageConfigFromEnv({}, '/data')).toEqual({
+      engine: 'embedded',
+      dataDir: '/data',
+      database: 'flywheel',
+    });
     expect(
       storageConfigFromEnv(
-        { CLICKHOUSE_URL: 'https://ch.example:8443', CLICKHOUSE_USER: 'fw', CLICKHOUSE_PASSWORD: 'pw', CLICKHOUSE_DATABASE: 'obs', CLICKHOUSE_CLUSTER: 'main' },
+        {
+          CLICKHOUSE_URL: 'https://ch.example:8443',
+          CLICKHOUSE_USER: 'fw',
+          CLICKHOUSE_PASSWORD: 'pw',
+          CLICKHOUSE_DATABASE: 'obs',
+          CLICKHOUSE_CLUSTER: 'main',
+        },
         '/data',
       ),
-    ).toEqual({ engine: 'server', url: 'https://ch.example:8443', username: 'fw', password: 'pw', database: 'obs', cluster: 'main' });
+    ).toEqual({
+      engine: 'server',
+      url: 'https://ch.example:8443',
+      username: 'fw',
+      password: 'pw',
+      database: 'obs',
+      cluster: 'main',
+    });
   });
 
   it.each([
     [{ CLICKHOUSE_URL: 'localhost' }, /^CLICKHOUSE_URL: /],
-    [{ CLICKHOUSE_URL: 'http://h:8123', CLICKHOUSE_DATABASE: 'a-b; DROP' }, /^CLICKHOUSE_DATABASE: must be a plain identifier/],
+    [
+      { CLICKHOUSE_URL: 'http://h:8123', CLICKHOUSE_DATABASE: 'a-b; DROP' },
+      /^CLICKHOUSE_DATABASE: must be a plain identifier/,
+    ],
     [{ CLICKHOUSE_CLUSTER: 'main' }, /CLICKHOUSE_CLUSTER needs CLICKHOUSE_URL/],
   ])('names the bad variable in %j', (env, message) => {
     expect(() => storageConfigFromEnv(env, '/data')).toThrow(message);
@@ -74,16 +94,27 @@ describe('server-mode configuration', () => {
 
   it('migrates a cluster with ON CLUSTER, replicated local tables and Distributed tables', async () => {
     received.length = 0;
-    const storage = createStorage({ engine: 'server', url, username: 'fw', password: 'pw', database: 'obs', cluster: 'main' });
+    const storage = createStorage({
+      engine: 'server',
+      url,
+      username: 'fw',
+      password: 'pw',
+      database: 'obs',
+      cluster: 'main',
+    });
     await storage.migrate();
     const ddl = received.map((r) => r.query).join('\n');
     expect(ddl).toContain('CREATE DATABASE IF NOT EXISTS obs ON CLUSTER main');
     expect(ddl).toContain('CREATE TABLE IF NOT EXISTS obs.interactions_local ON CLUSTER main');
     expect(ddl).toContain('ENGINE = ReplicatedReplacingMergeTree');
-    expect(ddl).toContain("ENGINE = Distributed('main', obs, signals_local, cityHash64(project_id, request_id))");
+    expect(ddl).toContain(
+      "ENGINE = Distributed('main', obs, signals_local, cityHash64(project_id, request_id))",
+    );
     // Inserts through Distributed tables are synchronous, so "2xx" still means committed.
     received.length = 0;
-    await storage.client.insert({ table: 'signals', values: [{ a: 1 }], format: 'JSONEachRow' }).catch(() => {});
+    await storage.client
+      .insert({ table: 'signals', values: [{ a: 1 }], format: 'JSONEachRow' })
+      .catch(() => {});
     expect(received[0]!.params.get('distributed_foreground_insert')).toBe('1');
     await storage.close();
   });

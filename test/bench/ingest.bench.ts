@@ -25,8 +25,10 @@ const requests = Number(options.requests);
 const batch = Number(options.batch);
 const concurrency = Number(options.concurrency);
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const peakRssMb = (pid: number) =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 async function main() {
   console.log(`preparing ${requests} requests of ${batch} spans…`);
@@ -34,7 +36,8 @@ async function main() {
   const bodies: Uint8Array[] = [];
   for (let r = 0; r < requests; r++) {
     const spans = await recordSpans('bench-app', (tracer) => {
-      for (let i = 0; i < batch; i++) emitLlmSpan(tracer, text, r * batch + i, Date.parse('2026-11-01T00:00:00Z') + (r * batch + i) * 1000);
+      for (let i = 0; i < batch; i++)
+        emitLlmSpan(tracer, text, r * batch + i, Date.parse('2026-11-01T00:00:00Z') + (r * batch + i) * 1000);
     });
     bodies.push(ProtobufTraceSerializer.serializeRequest(spans)!);
   }
@@ -53,7 +56,11 @@ async function main() {
         while (nextIndex < bodies.length) {
           const body = bodies[nextIndex++]!;
           const start = performance.now();
-          const res = await fetch(`${otlpUrl}/v1/traces`, { method: 'POST', body, headers: { 'content-type': 'application/x-protobuf' } });
+          const res = await fetch(`${otlpUrl}/v1/traces`, {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'application/x-protobuf' },
+          });
           if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
           await res.arrayBuffer();
           latencies.push(performance.now() - start);
@@ -90,7 +97,11 @@ async function main() {
       'HTTP / engine ratio': +(httpRate / engineRate).toFixed(2),
     };
     console.table(result);
-    console.log(`| ${Object.keys(result).join(' | ')} |\n| ${Object.keys(result).map(() => '---').join(' | ')} |\n| ${Object.values(result).join(' | ')} |`);
+    console.log(
+      `| ${Object.keys(result).join(' | ')} |\n| ${Object.keys(result)
+        .map(() => '---')
+        .join(' | ')} |\n| ${Object.values(result).join(' | ')} |`,
+    );
   } finally {
     if (server.exitCode === null) server.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import type { Tracer } from '@opentelemetry/api';
 /** A deterministic generator of LLM-typical text: ordinary words, so it compresses like real prompts. */
 export function textGenerator(seed: number) {
   let state = seed >>> 0 || 1;
-  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const words = (
     'the a to of and in is for on that with as you it be this are your can by or from at have an not will ' +
     'customer order account password reset invoice shipping refund policy model answer question support ' +
@@ -25,7 +25,12 @@ export function textGenerator(seed: number) {
  * One LLM call span of about 3.5 KB of prompt and response text and about 20 attributes, as an app
  * instrumented with the current GenAI conventions and Flywheel's attributes would emit it.
  */
-export function emitLlmSpan(tracer: Tracer, text: (chars: number) => string, i: number, startMs: number): void {
+export function emitLlmSpan(
+  tracer: Tracer,
+  text: (chars: number) => string,
+  i: number,
+  startMs: number,
+): void {
   const prompt = text(1500);
   const response = text(2000);
   tracer
@@ -43,8 +48,12 @@ export function emitLlmSpan(tracer: Tracer, text: (chars: number) => string, i: 
         'gen_ai.conversation.id': `conv-${i % 997}`,
         'gen_ai.request.temperature': 0.2,
         'gen_ai.request.max_tokens': 1024,
-        'gen_ai.input.messages': JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: prompt }] }]),
-        'gen_ai.output.messages': JSON.stringify([{ role: 'assistant', parts: [{ type: 'text', content: response }], finish_reason: 'stop' }]),
+        'gen_ai.input.messages': JSON.stringify([
+          { role: 'user', parts: [{ type: 'text', content: prompt }] },
+        ]),
+        'gen_ai.output.messages': JSON.stringify([
+          { role: 'assistant', parts: [{ type: 'text', content: response }], finish_reason: 'stop' },
+        ]),
         'server.address': 'api.openai.com',
         'server.port': 443,
         'flywheel.workload_id': ['support', 'search', 'summarize'][i % 3]!,

@@ -12,11 +12,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('flywheel command line', () => {
   it.each([
     [['start', '--port', 'abc'], {}, /^flywheel: --port \(FLYWHEEL_PORT\) must be a port number$/],
-    [['start', '--otlp-port', '70000'], {}, /^flywheel: --otlp-port \(FLYWHEEL_OTLP_PORT\) must be between 0 and 65535$/],
+    [
+      ['start', '--otlp-port', '70000'],
+      {},
+      /^flywheel: --otlp-port \(FLYWHEEL_OTLP_PORT\) must be between 0 and 65535$/,
+    ],
     [['start', '--prot', '1'], {}, /^error: unknown option '--prot'/],
     [['start', '--host', '0.0.0.0'], {}, /^flywheel: refusing to listen on 0\.0\.0\.0 without keys/],
     [['start'], { FLYWHEEL_PORT: 'x' }, /^flywheel: --port \(FLYWHEEL_PORT\) must be a port number$/],
-    [['start'], { FLYWHEEL_KEYS: 'secret-without-project' }, /^flywheel: FLYWHEEL_KEYS: entry 1 must be project:key$/],
+    [
+      ['start'],
+      { FLYWHEEL_KEYS: 'secret-without-project' },
+      /^flywheel: FLYWHEEL_KEYS: entry 1 must be project:key$/,
+    ],
     [['start'], { CLICKHOUSE_URL: 'not a url' }, /^flywheel: CLICKHOUSE_URL: /],
   ])('refuses %j %j with one clear line', async (args, env, message) => {
     const run = await runCli([...args, '--data', join(dir, 'refused')], env);
@@ -33,7 +41,15 @@ describe('flywheel command line', () => {
     const exit = finished(child);
     const { otlpUrl, apiUrl } = await started(child);
     const spans = await recordSpans('cli-app', (tracer) => {
-      tracer.startSpan('chat m', { attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.response.id': 'cli-1', 'gen_ai.request.model': 'm' } }).end();
+      tracer
+        .startSpan('chat m', {
+          attributes: {
+            'gen_ai.operation.name': 'chat',
+            'gen_ai.response.id': 'cli-1',
+            'gen_ai.request.model': 'm',
+          },
+        })
+        .end();
     });
     expectSuccess(await exportSpans('protobuf', otlpUrl, spans));
     expect((await getInteractions(apiUrl)).map((i) => i.requestId)).toEqual(['cli-1']);
@@ -51,7 +67,11 @@ describe('flywheel command line', () => {
     const sending = (async () => {
       for (let i = 0; i < 40; i++) {
         const spans = await recordSpans('kill-app', (tracer) => {
-          tracer.startSpan('chat m', { attributes: { 'gen_ai.operation.name': 'chat', 'flywheel.request_id': `kill-${i}` } }).end();
+          tracer
+            .startSpan('chat m', {
+              attributes: { 'gen_ai.operation.name': 'chat', 'flywheel.request_id': `kill-${i}` },
+            })
+            .end();
         });
         const result = await exportSpans('protobuf', otlpUrl, spans);
         if (result.code !== 0) break;

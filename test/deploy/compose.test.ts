@@ -22,11 +22,14 @@ const compose = parse(read('docker-compose.yml')) as { services: Record<string, 
 
 /** Compose's `${VAR:-default}` / `${VAR:?message}` interpolation, with the given variables set. */
 function interpolate(value: string | number, vars: Record<string, string>): string {
-  return String(value).replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_m, name: string, op: string, rest: string) => {
-    if (vars[name] !== undefined) return vars[name]!;
-    if (op === '-') return rest;
-    throw new Error(`${name}: ${rest}`);
-  });
+  return String(value).replace(
+    /\$\{(\w+)(?::([-?])([^}]*))?\}/g,
+    (_m, name: string, op: string, rest: string) => {
+      if (vars[name] !== undefined) return vars[name]!;
+      if (op === '-') return rest;
+      throw new Error(`${name}: ${rest}`);
+    },
+  );
 }
 
 describe('docker-compose.yml', () => {
@@ -40,17 +43,27 @@ describe('docker-compose.yml', () => {
     expect(collector?.image).toMatch(/^otel\/opentelemetry-collector-contrib:/);
   });
 
-  it("gives Flywheel an environment its own configuration code accepts in server mode", () => {
+  it('gives Flywheel an environment its own configuration code accepts in server mode', () => {
     const env = Object.fromEntries(
-      Object.entries(flywheel!.environment!).map(([k, v]) => [k, interpolate(v, { FLYWHEEL_KEYS: 'demo:0123456789abcdef0123' })]),
+      Object.entries(flywheel!.environment!).map(([k, v]) => [
+        k,
+        interpolate(v, { FLYWHEEL_KEYS: 'demo:0123456789abcdef0123' }),
+      ]),
     );
     const config = resolveServerConfig({}, env);
-    expect(config.storage).toMatchObject({ engine: 'server', url: 'http://clickhouse:8123', database: 'flywheel', username: 'flywheel' });
+    expect(config.storage).toMatchObject({
+      engine: 'server',
+      url: 'http://clickhouse:8123',
+      database: 'flywheel',
+      username: 'flywheel',
+    });
     expect(config.host).toBe('0.0.0.0');
     expect(config.keys.projectFor('0123456789abcdef0123')).toBe('demo');
     // The server refuses a public address without keys, and compose refuses to start without them.
     expect(() => interpolate(flywheel!.environment!.FLYWHEEL_KEYS!, {})).toThrow(/FLYWHEEL_KEYS/);
-    expect(interpolate(flywheel!.environment!.CLICKHOUSE_PASSWORD!, {})).toBe(interpolate(clickhouse!.environment!.CLICKHOUSE_PASSWORD!, {}));
+    expect(interpolate(flywheel!.environment!.CLICKHOUSE_PASSWORD!, {})).toBe(
+      interpolate(clickhouse!.environment!.CLICKHOUSE_PASSWORD!, {}),
+    );
   });
 
   it('points the OTel Collector at Flywheel over OTLP/HTTP and passes each app key through', () => {
@@ -60,7 +73,9 @@ describe('docker-compose.yml', () => {
       service: { pipelines: { traces: { exporters: string[] } } };
     };
     const exporter = config.service.pipelines.traces.exporters[0]!;
-    expect(config.exporters[exporter]!.endpoint).toBe(`http://flywheel:${flywheel!.environment!.FLYWHEEL_OTLP_PORT}`);
+    expect(config.exporters[exporter]!.endpoint).toBe(
+      `http://flywheel:${flywheel!.environment!.FLYWHEEL_OTLP_PORT}`,
+    );
     expect(collector!.ports).toEqual(expect.arrayContaining(['4318:4318']));
   });
 });

@@ -12,7 +12,11 @@ afterAll(() => fw.dispose());
 
 const BASE = Date.parse('2026-11-01T10:00:00Z');
 
-async function count(table: 'interactions' | 'signals', where: string, params: Record<string, unknown>): Promise<number> {
+async function count(
+  table: 'interactions' | 'signals',
+  where: string,
+  params: Record<string, unknown>,
+): Promise<number> {
   const result = await fw.storage.client.query({
     query: `SELECT count() AS c FROM ${table} FINAL WHERE ${where}`,
     query_params: params,
@@ -29,7 +33,10 @@ async function fixtureSpans(variant: string) {
         const start = BASE + i * 60_000;
         const span = tracer.startSpan(fixture.spanName, {
           startTime: start,
-          attributes: { ...fixture.attributes, 'flywheel.request_id': `${variant}:${fixture.expected.request_id}` },
+          attributes: {
+            ...fixture.attributes,
+            'flywheel.request_id': `${variant}:${fixture.expected.request_id}`,
+          },
         });
         span.end(start + 1_250);
       }),
@@ -73,7 +80,16 @@ describe('delivery semantics', () => {
   it('counts a re-sent request once, and a later plain request still lands', async () => {
     const spans = await recordSpans('retry-app', (tracer) => {
       for (let i = 0; i < 20; i++) {
-        tracer.startSpan('chat m', { startTime: BASE + i, attributes: { 'gen_ai.operation.name': 'chat', 'flywheel.workload_id': 'retry', 'flywheel.request_id': `retry-${i}` } }).end(BASE + i + 5);
+        tracer
+          .startSpan('chat m', {
+            startTime: BASE + i,
+            attributes: {
+              'gen_ai.operation.name': 'chat',
+              'flywheel.workload_id': 'retry',
+              'flywheel.request_id': `retry-${i}`,
+            },
+          })
+          .end(BASE + i + 5);
       }
     });
     expectSuccess(await exportSpans('protobuf', fw.otlpUrl, spans));
@@ -82,7 +98,16 @@ describe('delivery semantics', () => {
     expect(await count('interactions', "workload_id = 'retry'", {})).toBe(20);
 
     const later = await recordSpans('retry-app', (tracer) => {
-      tracer.startSpan('chat m', { startTime: BASE + 100, attributes: { 'gen_ai.operation.name': 'chat', 'flywheel.workload_id': 'retry', 'flywheel.request_id': 'retry-later' } }).end(BASE + 200);
+      tracer
+        .startSpan('chat m', {
+          startTime: BASE + 100,
+          attributes: {
+            'gen_ai.operation.name': 'chat',
+            'flywheel.workload_id': 'retry',
+            'flywheel.request_id': 'retry-later',
+          },
+        })
+        .end(BASE + 200);
     });
     expectSuccess(await exportSpans('protobuf', fw.otlpUrl, later));
     expect(await count('interactions', "workload_id = 'retry'", {})).toBe(21);
@@ -94,7 +119,17 @@ describe('delivery semantics', () => {
   it('joins signals that arrive before their interaction, and applies the outcome precedence', async () => {
     const signals = await recordSpans('web', (tracer) => {
       const signal = (kind: string, at: number, extra: Record<string, string | number> = {}) =>
-        tracer.startSpan('flywheel.signal', { startTime: at, attributes: { 'flywheel.request_id': 'early-1', 'flywheel.signal.kind': kind, 'gen_ai.evaluation.name': `flywheel.${kind}`, ...extra } }).end(at);
+        tracer
+          .startSpan('flywheel.signal', {
+            startTime: at,
+            attributes: {
+              'flywheel.request_id': 'early-1',
+              'flywheel.signal.kind': kind,
+              'gen_ai.evaluation.name': `flywheel.${kind}`,
+              ...extra,
+            },
+          })
+          .end(at);
       signal('accepted', BASE + 5_000);
       signal('thumbs_down', BASE + 4_000);
       signal('copied', BASE + 6_000);
@@ -103,7 +138,12 @@ describe('delivery semantics', () => {
     expect(await byRequestId(fw.apiUrl, 'early-1')).toBeUndefined();
 
     const call = await recordSpans('web', (tracer) => {
-      tracer.startSpan('chat m', { startTime: BASE + 1_000, attributes: { 'gen_ai.operation.name': 'chat', 'flywheel.request_id': 'early-1' } }).end(BASE + 2_000);
+      tracer
+        .startSpan('chat m', {
+          startTime: BASE + 1_000,
+          attributes: { 'gen_ai.operation.name': 'chat', 'flywheel.request_id': 'early-1' },
+        })
+        .end(BASE + 2_000);
     });
     expectSuccess(await exportSpans('protobuf', fw.otlpUrl, call));
     const item = await byRequestId(fw.apiUrl, 'early-1');
@@ -113,29 +153,64 @@ describe('delivery semantics', () => {
 
   it('accepts JSON signals from browsers and joins them', async () => {
     const call = await recordSpans('web', (tracer) => {
-      tracer.startSpan('chat m', { startTime: BASE + 10_000, attributes: { 'gen_ai.operation.name': 'chat', 'flywheel.request_id': 'browser-1' } }).end(BASE + 11_000);
+      tracer
+        .startSpan('chat m', {
+          startTime: BASE + 10_000,
+          attributes: { 'gen_ai.operation.name': 'chat', 'flywheel.request_id': 'browser-1' },
+        })
+        .end(BASE + 11_000);
     });
     expectSuccess(await exportSpans('protobuf', fw.otlpUrl, call));
     const post = (body: unknown) =>
-      fetch(`${fw.apiUrl}/api/v1/signals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const response = await post({ signals: [{ requestId: 'browser-1', kind: 'edited', value: 0.1, correction: 'better text', time: '2026-11-01T10:00:20Z' }] });
+      fetch(`${fw.apiUrl}/api/v1/signals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const response = await post({
+      signals: [
+        {
+          requestId: 'browser-1',
+          kind: 'edited',
+          value: 0.1,
+          correction: 'better text',
+          time: '2026-11-01T10:00:20Z',
+        },
+      ],
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ accepted: 1 });
     // The same POST again (a browser retry) is stored once.
-    await post({ signals: [{ requestId: 'browser-1', kind: 'edited', value: 0.1, correction: 'better text', time: '2026-11-01T10:00:20Z' }] });
+    await post({
+      signals: [
+        {
+          requestId: 'browser-1',
+          kind: 'edited',
+          value: 0.1,
+          correction: 'better text',
+          time: '2026-11-01T10:00:20Z',
+        },
+      ],
+    });
     expect(await count('signals', "request_id = 'browser-1'", {})).toBe(1);
-    expect(await byRequestId(fw.apiUrl, 'browser-1')).toMatchObject({ outcome: 'success', signals: ['edited'] });
+    expect(await byRequestId(fw.apiUrl, 'browser-1')).toMatchObject({
+      outcome: 'success',
+      signals: ['edited'],
+    });
   });
 
   it('counts spans that are not LLM calls without storing or rejecting them', async () => {
     const before = await count('interactions', '1', {});
     const spans = await recordSpans('mixed', (tracer) => {
-      for (const f of NON_CALL_FIXTURES) tracer.startSpan(f.spanName, { startTime: BASE, attributes: f.attributes }).end(BASE + 1);
+      for (const f of NON_CALL_FIXTURES)
+        tracer.startSpan(f.spanName, { startTime: BASE, attributes: f.attributes }).end(BASE + 1);
     });
     const response = await exportSpans('protobuf', fw.otlpUrl, spans);
     expectSuccess(response);
     expect(await count('interactions', '1', {})).toBe(before);
-    const health = (await (await fetch(`${fw.apiUrl}/healthz`)).json()) as { ingest: { skippedSpans: number } };
+    const health = (await (await fetch(`${fw.apiUrl}/healthz`)).json()) as {
+      ingest: { skippedSpans: number };
+    };
     expect(health.ingest.skippedSpans).toBeGreaterThanOrEqual(NON_CALL_FIXTURES.length);
   });
 });

@@ -20,7 +20,11 @@ export interface ApiInteraction {
   [key: string]: unknown;
 }
 
-export async function getInteractions(apiUrl: string, query = 'limit=1000', apiKey?: string): Promise<ApiInteraction[]> {
+export async function getInteractions(
+  apiUrl: string,
+  query = 'limit=1000',
+  apiKey?: string,
+): Promise<ApiInteraction[]> {
   const response = await fetch(`${apiUrl}/api/v1/interactions?${query}`, {
     headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
   });

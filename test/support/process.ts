@@ -18,9 +18,16 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
   return finished(child);
 }
 
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess & { output: () => string } {
+export function spawnCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcess & { output: () => string } {
   // node --import tsx keeps the server in this one process, so a SIGKILL reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    cwd: root,
+    env: { ...cleanEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -32,11 +39,16 @@ export function finished(child: ChildProcess): Promise<CliRun> {
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
 }
 
 /** Waits for the start-up line and returns the URLs it announces. */
-export async function started(child: ReturnType<typeof spawnCli>, timeoutMs = 60_000): Promise<{ otlpUrl: string; apiUrl: string }> {
+export async function started(
+  child: ReturnType<typeof spawnCli>,
+  timeoutMs = 60_000,
+): Promise<{ otlpUrl: string; apiUrl: string }> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const match = /OTLP on (http:\/\/\S+)\/v1\/traces, API on (http:\/\/\S+) /.exec(child.output());
@@ -49,5 +61,7 @@ export async function started(child: ReturnType<typeof spawnCli>, timeoutMs = 60
 
 // The server reads FLYWHEEL_* and CLICKHOUSE_*; a developer's shell must not leak into the tests.
 function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FLYWHEEL_') && !k.startsWith('CLICKHOUSE_')));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('FLYWHEEL_') && !k.startsWith('CLICKHOUSE_')),
+  );
 }

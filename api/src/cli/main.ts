@@ -8,18 +8,33 @@ const program = new Command()
   .description('Observability for the data flywheel of LLM applications');
 
 const dataOption = () =>
-  new Option('--data <dir>', `Flywheel's directory; embedded data lives in <dir>/data (env FLYWHEEL_DATA)`).default(
-    undefined,
-    DEFAULTS.data,
-  );
+  new Option(
+    '--data <dir>',
+    `Flywheel's directory; embedded data lives in <dir>/data (env FLYWHEEL_DATA)`,
+  ).default(undefined, DEFAULTS.data);
 
 program
   .command('start')
   .description('run the collector and the API (embedded engine unless CLICKHOUSE_URL is set)')
   .addOption(dataOption())
-  .addOption(new Option('--port <port>', 'API and dashboard port (env FLYWHEEL_PORT)').default(undefined, String(DEFAULTS.port)))
-  .addOption(new Option('--otlp-port <port>', 'OTLP/HTTP port (env FLYWHEEL_OTLP_PORT)').default(undefined, String(DEFAULTS.otlpPort)))
-  .addOption(new Option('--host <address>', 'address to listen on (env FLYWHEEL_HOST)').default(undefined, DEFAULTS.host))
+  .addOption(
+    new Option('--port <port>', 'API and dashboard port (env FLYWHEEL_PORT)').default(
+      undefined,
+      String(DEFAULTS.port),
+    ),
+  )
+  .addOption(
+    new Option('--otlp-port <port>', 'OTLP/HTTP port (env FLYWHEEL_OTLP_PORT)').default(
+      undefined,
+      String(DEFAULTS.otlpPort),
+    ),
+  )
+  .addOption(
+    new Option('--host <address>', 'address to listen on (env FLYWHEEL_HOST)').default(
+      undefined,
+      DEFAULTS.host,
+    ),
+  )
   .action(async (flags: { data?: string; port?: string; otlpPort?: string; host?: string }) => {
     const config = resolveServerConfig(flags);
     const running = await startFlywheel(config);
@@ -55,7 +70,9 @@ program
     const storage = createStorage(config.storage);
     try {
       const result = await storage.migrate();
-      console.log(`flywheel: applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(', ')}` : ''}; ${result.alreadyApplied.length} already applied`);
+      console.log(
+        `flywheel: applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(', ')}` : ''}; ${result.alreadyApplied.length} already applied`,
+      );
     } finally {
       await storage.close();
     }

@@ -39,7 +39,10 @@ export interface InteractionListRow {
 }
 
 /** Newest interactions first, deduplicated (FINAL) so re-delivered spans appear once. */
-export async function listInteractions(client: ClickHouseClient, filter: InteractionFilter): Promise<InteractionListRow[]> {
+export async function listInteractions(
+  client: ClickHouseClient,
+  filter: InteractionFilter,
+): Promise<InteractionListRow[]> {
   const result = await client.query({
     query: `
       SELECT
@@ -56,7 +59,13 @@ export async function listInteractions(client: ClickHouseClient, filter: Interac
         AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
       ORDER BY time DESC, span_id
       LIMIT {limit:UInt32}`,
-    query_params: { projectId: filter.projectId, workload: filter.workload ?? '', from: filter.from, to: filter.to, limit: filter.limit },
+    query_params: {
+      projectId: filter.projectId,
+      workload: filter.workload ?? '',
+      from: filter.from,
+      to: filter.to,
+      limit: filter.limit,
+    },
     format: 'JSONEachRow',
   });
   // The ISO time is selected under another name: an alias `time` would shadow the column in WHERE.

@@ -19,7 +19,10 @@ const digest = (key: string): Buffer => createHash('sha256').update(key, 'utf8')
  */
 export function parseKeys(spec: string | undefined): KeyRing {
   const entries: Array<{ project: string; digest: Buffer }> = [];
-  const raws = (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const raws = (spec ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const [index, raw] of raws.entries()) {
     const at = raw.indexOf(':');
     const project = raw.slice(0, at).trim();
@@ -29,7 +32,8 @@ export function parseKeys(spec: string | undefined): KeyRing {
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(project)) {
       throw new Error(`FLYWHEEL_KEYS: project '${project}' must be 1–64 letters, digits, '.', '_' or '-'`);
     }
-    if (key.length < 16) throw new Error(`FLYWHEEL_KEYS: the key of project '${project}' must have at least 16 characters`);
+    if (key.length < 16)
+      throw new Error(`FLYWHEEL_KEYS: the key of project '${project}' must have at least 16 characters`);
     entries.push({ project, digest: digest(key) });
   }
   return {

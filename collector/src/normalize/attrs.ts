@@ -15,7 +15,8 @@ export function num(attrs: Attributes, ...keys: string[]): number | undefined {
   for (const key of keys) {
     const value = attrs[key];
     if (typeof value === 'number' && Number.isFinite(value)) return value;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+      return Number(value);
   }
   return undefined;
 }

@@ -67,7 +67,12 @@ function otelMessages(value: unknown, systemInstructions?: unknown): Message[] |
 }
 
 /** Flattened attributes such as `gen_ai.prompt.0.role` / `llm.input_messages.0.message.content`. */
-function flattened(a: Attributes, prefix: string, roleSuffix: string, contentSuffix: string): Message[] | undefined {
+function flattened(
+  a: Attributes,
+  prefix: string,
+  roleSuffix: string,
+  contentSuffix: string,
+): Message[] | undefined {
   const indexes = new Set<number>();
   for (const key of Object.keys(a)) {
     if (!key.startsWith(prefix)) continue;

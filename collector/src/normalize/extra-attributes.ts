@@ -12,7 +12,12 @@ const CONTENT_KEYS = new Set([
   'ai.prompt.messages',
   'ai.response.text',
 ]);
-const CONTENT_PREFIXES = ['gen_ai.prompt.', 'gen_ai.completion.', 'llm.input_messages.', 'llm.output_messages.'];
+const CONTENT_PREFIXES = [
+  'gen_ai.prompt.',
+  'gen_ai.completion.',
+  'llm.input_messages.',
+  'llm.output_messages.',
+];
 const MAX_VALUE_CHARS = 4096;
 const MAX_KEYS = 128;
 

@@ -133,7 +133,9 @@ function tokens(span: DecodedSpan, keys: string[]): number {
   const value = num(span.attributes, ...keys);
   if (value === undefined) return 0;
   if (value < 0 || !Number.isInteger(value)) {
-    throw new SpanRejection(`${keys.find((k) => span.attributes[k] !== undefined)} must be a non-negative integer, got ${value}`);
+    throw new SpanRejection(
+      `${keys.find((k) => span.attributes[k] !== undefined)} must be a non-negative integer, got ${value}`,
+    );
   }
   return value;
 }
@@ -144,5 +146,7 @@ function firstChunkMs(span: DecodedSpan): number | undefined {
   if (fromAttr !== undefined) return fromAttr;
   const event = span.events.find((e) => e.name === 'ai.stream.firstChunk');
   if (!event) return undefined;
-  return num(event.attributes, ATTR_AI_RESPONSE_MS_TO_FIRST_CHUNK) ?? Number(event.timeNs - span.startNs) / 1e6;
+  return (
+    num(event.attributes, ATTR_AI_RESPONSE_MS_TO_FIRST_CHUNK) ?? Number(event.timeNs - span.startNs) / 1e6
+  );
 }

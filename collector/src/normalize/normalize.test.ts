@@ -3,7 +3,8 @@ import { CONVENTION_FIXTURES, NON_CALL_FIXTURES } from './fixtures/conventions';
 import { decodedSpan } from './fixtures/decoded';
 import { normalize } from './normalize';
 
-const one = (span: ReturnType<typeof decodedSpan>, service = 'svc') => normalize([{ resource: { 'service.name': service }, spans: [span] }], 'p1');
+const one = (span: ReturnType<typeof decodedSpan>, service = 'svc') =>
+  normalize([{ resource: { 'service.name': service }, spans: [span] }], 'p1');
 
 describe('normalize: one fixture per convention', () => {
   it.each(CONVENTION_FIXTURES.map((f) => [f.convention, f]))('%s', (_name, fixture) => {
@@ -11,7 +12,12 @@ describe('normalize: one fixture per convention', () => {
     expect(batch.errors).toEqual([]);
     expect(batch.interactions).toHaveLength(1);
     const row = batch.interactions[0]!;
-    expect(row).toMatchObject({ ...fixture.expected, project_id: 'p1', service: fixture.service, status: 'ok' });
+    expect(row).toMatchObject({
+      ...fixture.expected,
+      project_id: 'p1',
+      service: fixture.service,
+      status: 'ok',
+    });
     expect(row.latency_ms).toBe(1500);
     expect(row.time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$/);
     // Content lives in its own columns, never duplicated into the attribute map.
@@ -37,13 +43,23 @@ describe('normalize: signals', () => {
       }),
     );
     expect(batch.signals).toEqual([
-      expect.objectContaining({ request_id: 'r1', kind: 'edited', value: 0.15, correction: 'fixed text', explicit: false, user_id: 'u1', source: 'span' }),
+      expect.objectContaining({
+        request_id: 'r1',
+        kind: 'edited',
+        value: 0.15,
+        correction: 'fixed text',
+        explicit: false,
+        user_id: 'u1',
+        source: 'span',
+      }),
     ]);
     expect(batch.interactions).toEqual([]);
   });
 
   it('marks thumbs as explicit', () => {
-    const batch = one(decodedSpan('flywheel.signal', { 'flywheel.request_id': 'r1', 'flywheel.signal.kind': 'thumbs_down' }));
+    const batch = one(
+      decodedSpan('flywheel.signal', { 'flywheel.request_id': 'r1', 'flywheel.signal.kind': 'thumbs_down' }),
+    );
     expect(batch.signals[0]).toMatchObject({ kind: 'thumbs_down', explicit: true });
   });
 
@@ -51,9 +67,24 @@ describe('normalize: signals', () => {
     const fixture = CONVENTION_FIXTURES[0]!;
     const span = decodedSpan(fixture.spanName, fixture.attributes, {
       events: [
-        { name: 'gen_ai.evaluation.result', timeNs: 1_763_900_100_000_000_000n, attributes: { 'gen_ai.evaluation.name': 'flywheel.accepted' } },
-        { name: 'gen_ai.evaluation.result', timeNs: 1_763_900_100_000_000_000n, attributes: { 'gen_ai.evaluation.name': 'relevance', 'gen_ai.evaluation.score.value': 0.9 } },
-        { name: 'gen_ai.evaluation.result', timeNs: 1_763_900_100_000_000_000n, attributes: { 'gen_ai.evaluation.name': 'user_feedback', 'gen_ai.evaluation.score.label': 'negative' } },
+        {
+          name: 'gen_ai.evaluation.result',
+          timeNs: 1_763_900_100_000_000_000n,
+          attributes: { 'gen_ai.evaluation.name': 'flywheel.accepted' },
+        },
+        {
+          name: 'gen_ai.evaluation.result',
+          timeNs: 1_763_900_100_000_000_000n,
+          attributes: { 'gen_ai.evaluation.name': 'relevance', 'gen_ai.evaluation.score.value': 0.9 },
+        },
+        {
+          name: 'gen_ai.evaluation.result',
+          timeNs: 1_763_900_100_000_000_000n,
+          attributes: {
+            'gen_ai.evaluation.name': 'user_feedback',
+            'gen_ai.evaluation.score.label': 'negative',
+          },
+        },
       ],
     });
     const batch = one(span);
@@ -75,22 +106,55 @@ describe('normalize: signals', () => {
         'annotations.1.annotation.score': 0.1,
       }),
     );
-    expect(batch.signals.map((s) => [s.request_id, s.kind, s.source])).toEqual([['oi-req-1', 'thumbs_up', 'annotation']]);
+    expect(batch.signals.map((s) => [s.request_id, s.kind, s.source])).toEqual([
+      ['oi-req-1', 'thumbs_up', 'annotation'],
+    ]);
   });
 });
 
 describe('normalize: rejections name the field and spare the rest', () => {
   const good = CONVENTION_FIXTURES[0]!;
   it.each([
-    ['missing trace id', decodedSpan(good.spanName, good.attributes, { traceId: '' }), /traceId must be 16 non-zero bytes/],
-    ['zero start time', decodedSpan(good.spanName, good.attributes, { startNs: 0n }), /startTimeUnixNano is missing/],
-    ['end before start', decodedSpan(good.spanName, good.attributes, { endNs: 1n }), /endTimeUnixNano is before/],
-    ['quality score out of range', decodedSpan(good.spanName, { ...good.attributes, 'flywheel.quality_score': 1.7 }), /flywheel\.quality_score must be a number in \[0, 1\], got 1\.7/],
-    ['negative tokens', decodedSpan(good.spanName, { ...good.attributes, 'gen_ai.usage.input_tokens': -3 }), /gen_ai\.usage\.input_tokens must be a non-negative integer/],
-    ['unknown signal kind', decodedSpan('flywheel.signal', { 'flywheel.request_id': 'r', 'flywheel.signal.kind': 'thumbsup' }), /flywheel\.signal\.kind "thumbsup" is not one of thumbs_up/],
-    ['signal without request', decodedSpan('flywheel.signal', { 'flywheel.signal.kind': 'accepted' }), /flywheel\.request_id is missing/],
+    [
+      'missing trace id',
+      decodedSpan(good.spanName, good.attributes, { traceId: '' }),
+      /traceId must be 16 non-zero bytes/,
+    ],
+    [
+      'zero start time',
+      decodedSpan(good.spanName, good.attributes, { startNs: 0n }),
+      /startTimeUnixNano is missing/,
+    ],
+    [
+      'end before start',
+      decodedSpan(good.spanName, good.attributes, { endNs: 1n }),
+      /endTimeUnixNano is before/,
+    ],
+    [
+      'quality score out of range',
+      decodedSpan(good.spanName, { ...good.attributes, 'flywheel.quality_score': 1.7 }),
+      /flywheel\.quality_score must be a number in \[0, 1\], got 1\.7/,
+    ],
+    [
+      'negative tokens',
+      decodedSpan(good.spanName, { ...good.attributes, 'gen_ai.usage.input_tokens': -3 }),
+      /gen_ai\.usage\.input_tokens must be a non-negative integer/,
+    ],
+    [
+      'unknown signal kind',
+      decodedSpan('flywheel.signal', { 'flywheel.request_id': 'r', 'flywheel.signal.kind': 'thumbsup' }),
+      /flywheel\.signal\.kind "thumbsup" is not one of thumbs_up/,
+    ],
+    [
+      'signal without request',
+      decodedSpan('flywheel.signal', { 'flywheel.signal.kind': 'accepted' }),
+      /flywheel\.request_id is missing/,
+    ],
   ])('%s', (_name, bad, message) => {
-    const batch = normalize([{ resource: {}, spans: [bad, decodedSpan(good.spanName, good.attributes)] }], 'p1');
+    const batch = normalize(
+      [{ resource: {}, spans: [bad, decodedSpan(good.spanName, good.attributes)] }],
+      'p1',
+    );
     expect(batch.rejected).toBe(1);
     expect(batch.errors[0]).toMatch(message);
     expect(batch.interactions).toHaveLength(1);

@@ -1,4 +1,8 @@
-import { ATTR_FLYWHEEL_REQUEST_ID, ATTR_GEN_AI_RESPONSE_ID, ATTR_SERVICE_NAME } from '@flywheel/instrumentation/semconv';
+import {
+  ATTR_FLYWHEEL_REQUEST_ID,
+  ATTR_GEN_AI_RESPONSE_ID,
+  ATTR_SERVICE_NAME,
+} from '@flywheel/instrumentation/semconv';
 import type { InteractionRow, SignalRow } from '@flywheel/storage';
 import type { DecodedResourceSpans, DecodedSpan } from '../otlp/span';
 import { str } from './attrs';
@@ -45,7 +49,8 @@ function normalizeSpan(span: DecodedSpan, service: string, projectId: string, ba
   const interaction = kind === 'llm' ? toInteraction(span, service, projectId) : undefined;
   const requestId =
     interaction?.request_id ?? str(span.attributes, ATTR_FLYWHEEL_REQUEST_ID, ATTR_GEN_AI_RESPONSE_ID);
-  const evaluations = span.events.length > 0 || hasAnnotations(span) ? signalsFromEvaluations(span, projectId, requestId) : [];
+  const evaluations =
+    span.events.length > 0 || hasAnnotations(span) ? signalsFromEvaluations(span, projectId, requestId) : [];
   if (interaction) batch.interactions.push(interaction);
   else if (evaluations.length === 0) batch.skipped++;
   batch.signals.push(...evaluations);

@@ -30,7 +30,8 @@ export function signalFromSpan(span: DecodedSpan, projectId: string): SignalRow 
   const a = span.attributes;
   const requestId = str(a, ATTR_FLYWHEEL_REQUEST_ID, ATTR_GEN_AI_RESPONSE_ID);
   if (!requestId) throw new SpanRejection(`${ATTR_FLYWHEEL_REQUEST_ID} is missing on a flywheel.signal span`);
-  const rawKind = str(a, ATTR_FLYWHEEL_SIGNAL_KIND) ?? str(a, ATTR_GEN_AI_EVALUATION_NAME)?.replace(/^flywheel\./, '');
+  const rawKind =
+    str(a, ATTR_FLYWHEEL_SIGNAL_KIND) ?? str(a, ATTR_GEN_AI_EVALUATION_NAME)?.replace(/^flywheel\./, '');
   if (!isSignalKind(rawKind)) {
     throw new SpanRejection(
       `${ATTR_FLYWHEEL_SIGNAL_KIND} ${JSON.stringify(rawKind ?? null)} is not one of ${SIGNAL_KINDS.join(', ')}`,
@@ -58,7 +59,11 @@ export function signalFromSpan(span: DecodedSpan, projectId: string): SignalRow 
  * Signals carried as `gen_ai.evaluation.result` events or OpenInference `annotations.N.annotation.*`
  * attributes on any span. They refer to `requestId` (the enclosing LLM span's) unless they name their own.
  */
-export function signalsFromEvaluations(span: DecodedSpan, projectId: string, requestId: string | undefined): SignalRow[] {
+export function signalsFromEvaluations(
+  span: DecodedSpan,
+  projectId: string,
+  requestId: string | undefined,
+): SignalRow[] {
   const rows: SignalRow[] = [];
   span.events.forEach((event, index) => {
     if (event.name !== EVENT_GEN_AI_EVALUATION_RESULT) return;
@@ -72,7 +77,16 @@ export function signalsFromEvaluations(span: DecodedSpan, projectId: string, req
     const target = str(a, ATTR_FLYWHEEL_REQUEST_ID, ATTR_GEN_AI_RESPONSE_ID) ?? requestId;
     if (!target) throw new SpanRejection(`${EVENT_GEN_AI_EVALUATION_RESULT} event ${index} names no request`);
     rows.push(
-      evaluationRow(span, projectId, target, kind, `event:${span.traceId}:${span.spanId}:${index}`, event.timeNs, a, 'evaluation_event'),
+      evaluationRow(
+        span,
+        projectId,
+        target,
+        kind,
+        `event:${span.traceId}:${span.spanId}:${index}`,
+        event.timeNs,
+        a,
+        'evaluation_event',
+      ),
     );
   });
   for (const [index, annotation] of annotations(span.attributes)) {
@@ -80,7 +94,9 @@ export function signalsFromEvaluations(span: DecodedSpan, projectId: string, req
     if (!kind) continue;
     if (!requestId) throw new SpanRejection(`${PREFIX_OPENINFERENCE_ANNOTATIONS}${index} names no request`);
     const id = `annotation:${span.traceId}:${span.spanId}:${index}`;
-    rows.push(evaluationRow(span, projectId, requestId, kind, id, span.endNs, {}, 'annotation', annotation.score));
+    rows.push(
+      evaluationRow(span, projectId, requestId, kind, id, span.endNs, {}, 'annotation', annotation.score),
+    );
   }
   return rows;
 }
@@ -141,6 +157,7 @@ function signalTime(a: Attributes): bigint | undefined {
   if (typeof raw === 'number') return BigInt(Math.trunc(raw));
   if (typeof raw === 'string' && /^\d+$/.test(raw)) return BigInt(raw);
   const ms = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-  if (Number.isNaN(ms)) throw new SpanRejection(`${ATTR_FLYWHEEL_SIGNAL_TIME} must be Unix nanoseconds or ISO 8601`);
+  if (Number.isNaN(ms))
+    throw new SpanRejection(`${ATTR_FLYWHEEL_SIGNAL_TIME} must be Unix nanoseconds or ISO 8601`);
   return BigInt(ms) * 1_000_000n;
 }

@@ -5,7 +5,8 @@ import { num } from './attrs';
 export class SpanRejection extends Error {}
 
 export function requireIds(span: DecodedSpan): void {
-  if (!span.traceId || /^0+$/.test(span.traceId)) throw new SpanRejection('traceId must be 16 non-zero bytes');
+  if (!span.traceId || /^0+$/.test(span.traceId))
+    throw new SpanRejection('traceId must be 16 non-zero bytes');
   if (!span.spanId || /^0+$/.test(span.spanId)) throw new SpanRejection('spanId must be 8 non-zero bytes');
 }
 

@@ -20,7 +20,9 @@ export function anyValueToJs(value: unknown): AttrValue {
   }
   if (has('kvlistValue')) return keyValuesToAttributes((v.kvlistValue as { values?: unknown }).values);
   if (has('bytesValue')) {
-    return typeof v.bytesValue === 'string' ? v.bytesValue : Buffer.from(v.bytesValue as Uint8Array).toString('base64');
+    return typeof v.bytesValue === 'string'
+      ? v.bytesValue
+      : Buffer.from(v.bytesValue as Uint8Array).toString('base64');
   }
   return null;
 }
@@ -41,7 +43,9 @@ export function int64ToNumber(value: unknown): number | string {
   if (typeof value === 'number') return value;
   const big = toBigInt(value);
   if (big === null) return Number.NaN;
-  return big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(big) : big.toString();
+  return big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER)
+    ? Number(big)
+    : big.toString();
 }
 
 /** Unsigned 64-bit values (timestamps) from Long, string, number or bigint; null when unreadable. */

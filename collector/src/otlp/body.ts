@@ -35,7 +35,10 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
       return await inflater(raw, { maxOutputLength: limit });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limit);
-      throw new OtlpRequestError(400, `body is not valid ${contentEncoding} data: ${(error as Error).message}`);
+      throw new OtlpRequestError(
+        400,
+        `body is not valid ${contentEncoding} data: ${(error as Error).message}`,
+      );
     }
   }
   return raw;

@@ -10,7 +10,10 @@ export function decodeProtobuf(body: Uint8Array): DecodedResourceSpans[] {
   try {
     message = ExportTraceServiceRequest.decode(body);
   } catch (error) {
-    throw new OtlpRequestError(400, `body is not a protobuf ExportTraceServiceRequest: ${(error as Error).message}`);
+    throw new OtlpRequestError(
+      400,
+      `body is not a protobuf ExportTraceServiceRequest: ${(error as Error).message}`,
+    );
   }
   return convertRequest(message);
 }
@@ -21,7 +24,9 @@ const jsonEnvelope = z.object({
     .array(
       z.object({
         resource: z.object({ attributes: z.array(z.unknown()).optional() }).nullish(),
-        scopeSpans: z.array(z.object({ spans: z.array(z.record(z.string(), z.unknown())).nullish() })).nullish(),
+        scopeSpans: z
+          .array(z.object({ spans: z.array(z.record(z.string(), z.unknown())).nullish() }))
+          .nullish(),
       }),
     )
     .nullish(),
@@ -39,7 +44,10 @@ export function decodeJson(body: Uint8Array): DecodedResourceSpans[] {
   if (!envelope.success) {
     const issue = envelope.error.issues[0]!;
     const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
-    throw new OtlpRequestError(400, `body is not an OTLP ExportTraceServiceRequest: ${path}: ${issue.message}`);
+    throw new OtlpRequestError(
+      400,
+      `body is not an OTLP ExportTraceServiceRequest: ${path}: ${issue.message}`,
+    );
   }
   return convertRequest(parsed);
 }
@@ -105,6 +113,7 @@ function statusCode(code: unknown): number {
 /** Lower-case hex of an id, or '' when it is absent or has the wrong length (the span is then rejected). */
 function idToHex(value: unknown, bytes: number): string {
   if (value instanceof Uint8Array) return value.length === bytes ? Buffer.from(value).toString('hex') : '';
-  if (typeof value === 'string') return new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(value) ? value.toLowerCase() : '';
+  if (typeof value === 'string')
+    return new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(value) ? value.toLowerCase() : '';
   return '';
 }

@@ -7,13 +7,21 @@ export interface PartialSuccess {
 }
 
 /** The ExportTraceServiceResponse body, in the encoding the request used (as OTLP/HTTP requires). */
-export function exportResponse(encoding: OtlpEncoding, partial: PartialSuccess | null): { body: Uint8Array | string; contentType: string } {
+export function exportResponse(
+  encoding: OtlpEncoding,
+  partial: PartialSuccess | null,
+): { body: Uint8Array | string; contentType: string } {
   const message = partial
     ? { partialSuccess: { rejectedSpans: partial.rejectedSpans, errorMessage: partial.errorMessage } }
     : {};
   if (encoding === 'json') {
     const json = partial
-      ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } }
+      ? {
+          partialSuccess: {
+            rejectedSpans: String(partial.rejectedSpans),
+            errorMessage: partial.errorMessage,
+          },
+        }
       : {};
     return { body: JSON.stringify(json), contentType: 'application/json' };
   }
@@ -24,7 +32,11 @@ export function exportResponse(encoding: OtlpEncoding, partial: PartialSuccess |
 }
 
 /** A google.rpc.Status error body; plain JSON when the request's encoding is unknown or JSON. */
-export function errorResponse(encoding: OtlpEncoding | null, status: number, message: string): { body: Uint8Array | string; contentType: string } {
+export function errorResponse(
+  encoding: OtlpEncoding | null,
+  status: number,
+  message: string,
+): { body: Uint8Array | string; contentType: string } {
   if (encoding === 'protobuf') {
     return {
       body: RpcStatus.encode(RpcStatus.fromObject({ code: grpcCode(status), message })).finish(),

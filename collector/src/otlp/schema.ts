@@ -10,11 +10,15 @@ protobuf.configure();
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'proto');
 const root = new protobuf.Root().loadSync(
-  ['common.proto', 'resource.proto', 'trace.proto', 'trace_service.proto', 'status.proto'].map((f) => join(dir, f)),
+  ['common.proto', 'resource.proto', 'trace.proto', 'trace_service.proto', 'status.proto'].map((f) =>
+    join(dir, f),
+  ),
 );
 root.resolveAll();
 
-export const ExportTraceServiceRequest = root.lookupType('opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest');
+export const ExportTraceServiceRequest = root.lookupType(
+  'opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest',
+);
 export const ExportTraceServiceResponse = root.lookupType(
   'opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse',
 );

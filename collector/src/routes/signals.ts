@@ -25,9 +25,16 @@ const envelopeSchema = z.strictObject({ signals: listSchema });
 export type SignalInput = z.infer<typeof signalSchema>;
 
 /** `POST /api/v1/signals`: feedback as plain JSON, for browsers and backends without OpenTelemetry. */
-export function signalsRoute(options: { keys: KeyRing; writer: BatchWriter<Rows>; counters: IngestCounters }): Hono {
+export function signalsRoute(options: {
+  keys: KeyRing;
+  writer: BatchWriter<Rows>;
+  counters: IngestCounters;
+}): Hono {
   const app = new Hono();
-  app.use('/api/v1/signals', cors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['content-type', 'authorization'] }));
+  app.use(
+    '/api/v1/signals',
+    cors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['content-type', 'authorization'] }),
+  );
   app.post('/api/v1/signals', async (c) => {
     try {
       const projectId = authenticate(options.keys, c.req.header('authorization'));
@@ -35,7 +42,10 @@ export function signalsRoute(options: { keys: KeyRing; writer: BatchWriter<Rows>
       try {
         json = await c.req.json();
       } catch {
-        return c.json({ error: 'body must be JSON: a signal, an array of signals, or { "signals": [...] }' }, 400);
+        return c.json(
+          { error: 'body must be JSON: a signal, an array of signals, or { "signals": [...] }' },
+          400,
+        );
       }
       const parsed = parseSignals(json);
       if (!parsed.success) return c.json({ error: describe(parsed.error) }, 400);
@@ -60,7 +70,16 @@ export function toSignalRow(input: SignalInput, projectId: string, nowNs: bigint
   const identity =
     input.id ??
     createHash('sha256')
-      .update(JSON.stringify([input.requestId, input.kind, input.value ?? null, input.correction ?? '', input.userId ?? '', input.time ?? '']))
+      .update(
+        JSON.stringify([
+          input.requestId,
+          input.kind,
+          input.value ?? null,
+          input.correction ?? '',
+          input.userId ?? '',
+          input.time ?? '',
+        ]),
+      )
       .digest('hex')
       .slice(0, 32);
   return {
@@ -81,7 +100,9 @@ export function toSignalRow(input: SignalInput, projectId: string, nowNs: bigint
 }
 
 /** The body's shape decides the schema, so an error names the field rather than a failed union. */
-function parseSignals(json: unknown): { success: true; data: SignalInput[] } | { success: false; error: z.ZodError } {
+function parseSignals(
+  json: unknown,
+): { success: true; data: SignalInput[] } | { success: false; error: z.ZodError } {
   if (Array.isArray(json)) return listSchema.safeParse(json);
   if (json !== null && typeof json === 'object' && 'signals' in json) {
     const parsed = envelopeSchema.safeParse(json);
@@ -94,6 +115,9 @@ function parseSignals(json: unknown): { success: true; data: SignalInput[] } | {
 /** The first problem, with the path of the offending field, e.g. `signals[2].kind: Invalid option …`. */
 function describe(error: z.ZodError): string {
   const issue = error.issues[0]!;
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const path = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   return `${path || 'body'}: ${issue.message}`;
 }

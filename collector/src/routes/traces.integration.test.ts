@@ -43,7 +43,9 @@ function llmSpan(requestId: string, extra: Record<string, unknown> = {}) {
     ...extra,
   };
 }
-const request = (spans: unknown[]) => ({ resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ spans }] }] });
+const request = (spans: unknown[]) => ({
+  resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ spans }] }],
+});
 const post = (a: ReturnType<typeof app>, body: BodyInit, headers: Record<string, string>) =>
   a.request('/v1/traces', { method: 'POST', body, headers });
 const postJson = (a: ReturnType<typeof app>, body: unknown, headers: Record<string, string> = {}) =>
@@ -75,18 +77,32 @@ describe('POST /v1/traces error paths', () => {
 
   it('400 with a message for undecodable bodies', async () => {
     const cases: Array<[BodyInit, Record<string, string>, RegExp]> = [
-      [new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]), { 'content-type': 'application/x-protobuf' }, /not a protobuf ExportTraceServiceRequest/],
+      [
+        new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]),
+        { 'content-type': 'application/x-protobuf' },
+        /not a protobuf ExportTraceServiceRequest/,
+      ],
       ['{"resourceSpans": [', { 'content-type': 'application/json' }, /body is not valid JSON/],
       ['{"resourceSpans": 5}', { 'content-type': 'application/json' }, /resourceSpans: /],
-      ['{"resourceSpans": [{"scopeSpans": [{"spans": [7]}]}]}', { 'content-type': 'application/json' }, /resourceSpans\.0\.scopeSpans\.0\.spans\.0/],
-      ['not gzip at all', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, /not valid gzip data/],
+      [
+        '{"resourceSpans": [{"scopeSpans": [{"spans": [7]}]}]}',
+        { 'content-type': 'application/json' },
+        /resourceSpans\.0\.scopeSpans\.0\.spans\.0/,
+      ],
+      [
+        'not gzip at all',
+        { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        /not valid gzip data/,
+      ],
     ];
     for (const [body, headers, message] of cases) {
       const res = await post(app(), body, headers);
       expect(res.status).toBe(400);
-      const text = headers['content-type'] === 'application/x-protobuf'
-        ? (RpcStatus.decode(new Uint8Array(await res.arrayBuffer())) as unknown as { message: string }).message
-        : (await res.json()).message;
+      const text =
+        headers['content-type'] === 'application/x-protobuf'
+          ? (RpcStatus.decode(new Uint8Array(await res.arrayBuffer())) as unknown as { message: string })
+              .message
+          : (await res.json()).message;
       expect(text).toMatch(message);
     }
   });
@@ -97,29 +113,69 @@ describe('POST /v1/traces error paths', () => {
     const res = await post(app(), bomb, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     expect(res.status).toBe(413);
     expect((await res.json()).message).toMatch(/exceeds 20 MiB after decompression/);
-    const plain = await post(app(), Buffer.alloc(21 * 1024 * 1024, 0x20), { 'content-type': 'application/json' });
+    const plain = await post(app(), Buffer.alloc(21 * 1024 * 1024, 0x20), {
+      'content-type': 'application/json',
+    });
     expect(plain.status).toBe(413);
   });
 
   it('200 with partial_success naming the rejected spans; the good span is stored (JSON and protobuf)', async () => {
-    const json = await postJson(app(), request([llmSpan('partial-ok'), llmSpan('partial-bad', { traceId: 'xyz' })]));
+    const json = await postJson(
+      app(),
+      request([llmSpan('partial-ok'), llmSpan('partial-bad', { traceId: 'xyz' })]),
+    );
     expect(json.status).toBe(200);
     const body = await json.json();
     expect(body.partialSuccess.rejectedSpans).toBe('1');
-    expect(body.partialSuccess.errorMessage).toMatch(/1 span\(s\) rejected: span .* traceId must be 16 non-zero bytes/);
+    expect(body.partialSuccess.errorMessage).toMatch(
+      /1 span\(s\) rejected: span .* traceId must be 16 non-zero bytes/,
+    );
     expect(await stored('partial-ok')).toBe(1);
     expect(await stored('partial-bad')).toBe(0);
 
     const message = ExportTraceServiceRequest.fromObject({
-      resourceSpans: [{ scopeSpans: [{ spans: [
-        { traceId: Buffer.alloc(16, 1), spanId: Buffer.alloc(8, 2), name: 'chat m', startTimeUnixNano: 1761991200000000000n.toString(), endTimeUnixNano: 1761991201000000000n.toString(), attributes: [{ key: 'gen_ai.operation.name', value: { stringValue: 'chat' } }, { key: 'flywheel.request_id', value: { stringValue: 'partial-proto-ok' } }] },
-        { traceId: Buffer.alloc(16, 3), spanId: Buffer.alloc(8, 4), name: 'flywheel.signal', startTimeUnixNano: '1761991200000000000', endTimeUnixNano: '1761991200000000000', attributes: [{ key: 'flywheel.signal.kind', value: { stringValue: 'nope' } }, { key: 'flywheel.request_id', value: { stringValue: 'x' } }] },
-      ] }] }],
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: Buffer.alloc(16, 1),
+                  spanId: Buffer.alloc(8, 2),
+                  name: 'chat m',
+                  startTimeUnixNano: 1761991200000000000n.toString(),
+                  endTimeUnixNano: 1761991201000000000n.toString(),
+                  attributes: [
+                    { key: 'gen_ai.operation.name', value: { stringValue: 'chat' } },
+                    { key: 'flywheel.request_id', value: { stringValue: 'partial-proto-ok' } },
+                  ],
+                },
+                {
+                  traceId: Buffer.alloc(16, 3),
+                  spanId: Buffer.alloc(8, 4),
+                  name: 'flywheel.signal',
+                  startTimeUnixNano: '1761991200000000000',
+                  endTimeUnixNano: '1761991200000000000',
+                  attributes: [
+                    { key: 'flywheel.signal.kind', value: { stringValue: 'nope' } },
+                    { key: 'flywheel.request_id', value: { stringValue: 'x' } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
-    const proto = await post(app(), ExportTraceServiceRequest.encode(message).finish(), { 'content-type': 'application/x-protobuf' });
+    const proto = await post(app(), ExportTraceServiceRequest.encode(message).finish(), {
+      'content-type': 'application/x-protobuf',
+    });
     expect(proto.status).toBe(200);
     expect(proto.headers.get('content-type')).toBe('application/x-protobuf');
-    const decoded = ExportTraceServiceResponse.toObject(ExportTraceServiceResponse.decode(new Uint8Array(await proto.arrayBuffer())), { longs: String });
+    const decoded = ExportTraceServiceResponse.toObject(
+      ExportTraceServiceResponse.decode(new Uint8Array(await proto.arrayBuffer())),
+      { longs: String },
+    );
     expect(decoded.partialSuccess.rejectedSpans).toBe('1');
     expect(decoded.partialSuccess.errorMessage).toMatch(/flywheel\.signal\.kind "nope" is not one of/);
     expect(await stored('partial-proto-ok')).toBe(1);
@@ -131,8 +187,14 @@ describe('POST /v1/traces error paths', () => {
     const writer = new BatchWriter<Rows>(
       async (batches) => {
         await gate;
-        await insertInteractions(env.storage.client, batches.flatMap((b) => b.interactions));
-        await insertSignals(env.storage.client, batches.flatMap((b) => b.signals));
+        await insertInteractions(
+          env.storage.client,
+          batches.flatMap((b) => b.interactions),
+        );
+        await insertSignals(
+          env.storage.client,
+          batches.flatMap((b) => b.signals),
+        );
       },
       (rows) => rows.interactions.length + rows.signals.length,
       { maxQueueSize: 3, maxBatchSize: 100, scheduledDelayMs: 1 },
@@ -155,7 +217,13 @@ describe('POST /v1/traces error paths', () => {
   });
 
   it('503 with Retry-After when storage fails or memory is past its soft limit', async () => {
-    const failing = new BatchWriter<Rows>(async () => { throw new Error('disk full'); }, () => 1, { scheduledDelayMs: 1 });
+    const failing = new BatchWriter<Rows>(
+      async () => {
+        throw new Error('disk full');
+      },
+      () => 1,
+      { scheduledDelayMs: 1 },
+    );
     const res = await postJson(app({ writer: failing }), request([llmSpan('fails')]));
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('2');
@@ -169,11 +237,18 @@ describe('POST /v1/traces error paths', () => {
   it('401 for a missing or wrong key; a right key stores under its project', async () => {
     const keyed = app({ keys: `a:${KEY_A},b:${KEY_B}` });
     expect((await postJson(keyed, request([llmSpan('nokey')]))).status).toBe(401);
-    const wrong = await postJson(keyed, request([llmSpan('wrongkey')]), { authorization: 'Bearer not-a-real-key-at-all' });
+    const wrong = await postJson(keyed, request([llmSpan('wrongkey')]), {
+      authorization: 'Bearer not-a-real-key-at-all',
+    });
     expect(wrong.status).toBe(401);
     expect((await wrong.json()).message).toBe('invalid API key');
-    expect((await postJson(keyed, request([llmSpan('keyed-b')]), { authorization: `Bearer ${KEY_B}` })).status).toBe(200);
-    const result = await env.storage.client.query({ query: "SELECT project_id FROM interactions FINAL WHERE request_id = 'keyed-b'", format: 'JSONEachRow' });
+    expect(
+      (await postJson(keyed, request([llmSpan('keyed-b')]), { authorization: `Bearer ${KEY_B}` })).status,
+    ).toBe(200);
+    const result = await env.storage.client.query({
+      query: "SELECT project_id FROM interactions FINAL WHERE request_id = 'keyed-b'",
+      format: 'JSONEachRow',
+    });
     expect(await result.json()).toEqual([{ project_id: 'b' }]);
     expect(await stored('nokey')).toBe(0);
   });

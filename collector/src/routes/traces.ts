@@ -56,7 +56,8 @@ export function tracesRoute(options: TracesRouteOptions): Hono {
 
 function summarize(rejected: number, errors: string[]): string {
   const shown = errors.slice(0, MAX_ERRORS_IN_RESPONSE).join('; ');
-  const more = errors.length > MAX_ERRORS_IN_RESPONSE ? ` (and ${errors.length - MAX_ERRORS_IN_RESPONSE} more)` : '';
+  const more =
+    errors.length > MAX_ERRORS_IN_RESPONSE ? ` (and ${errors.length - MAX_ERRORS_IN_RESPONSE} more)` : '';
   return `${rejected} span(s) rejected: ${shown}${more}`;
 }
 

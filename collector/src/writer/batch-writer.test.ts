@@ -25,7 +25,10 @@ describe('BatchWriter', () => {
   it('flushes at once when a batch is full, and never splits one caller across flushes', async () => {
     const { writer, flushes } = recorder({ scheduledDelayMs: 10_000, maxBatchSize: 3 });
     await Promise.all([writer.write([1, 2]), writer.write([3, 4]), writer.write([5])]);
-    expect(flushes).toEqual([[1, 2], [3, 4, 5]]);
+    expect(flushes).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
   });
 
   it('resolves a write only after its flush has finished', async () => {
@@ -36,7 +39,12 @@ describe('BatchWriter', () => {
 
   it('refuses a write that would overflow the queue, counting the drop once', async () => {
     let drops = 0;
-    const writer = new BatchWriter<number[]>(async () => new Promise((r) => setTimeout(r, 50)), (b) => b.length, { maxQueueSize: 3, scheduledDelayMs: 1000 }, () => drops++);
+    const writer = new BatchWriter<number[]>(
+      async () => new Promise((r) => setTimeout(r, 50)),
+      (b) => b.length,
+      { maxQueueSize: 3, scheduledDelayMs: 1000 },
+      () => drops++,
+    );
     const first = writer.write([1, 2, 3]);
     await expect(writer.write([4])).rejects.toBeInstanceOf(QueueFullError);
     await expect(writer.write([5])).rejects.toBeInstanceOf(QueueFullError);
@@ -47,10 +55,20 @@ describe('BatchWriter', () => {
   });
 
   it('fails every caller of a failed or timed-out flush with a FlushError', async () => {
-    const failing = new BatchWriter<number[]>(async () => { throw new Error('boom'); }, (b) => b.length, { scheduledDelayMs: 1 });
+    const failing = new BatchWriter<number[]>(
+      async () => {
+        throw new Error('boom');
+      },
+      (b) => b.length,
+      { scheduledDelayMs: 1 },
+    );
     await expect(failing.write([1])).rejects.toThrow(FlushError);
     expect(failing.stats.failedFlushes).toBe(1);
-    const slow = new BatchWriter<number[]>(() => new Promise(() => {}), (b) => b.length, { scheduledDelayMs: 1, exportTimeoutMs: 20 });
+    const slow = new BatchWriter<number[]>(
+      () => new Promise(() => {}),
+      (b) => b.length,
+      { scheduledDelayMs: 1, exportTimeoutMs: 20 },
+    );
     await expect(slow.write([1])).rejects.toThrow(/timed out after 20 ms/);
   });
 

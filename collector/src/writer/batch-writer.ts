@@ -37,7 +37,9 @@ export class WriterClosedError extends Error {
 /** A flush failed or timed out: nothing of the batch may be assumed stored, and the caller should retry. */
 export class FlushError extends Error {
   constructor(cause: unknown) {
-    super(`storage did not commit the batch: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`storage did not commit the batch: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
 }
 
@@ -89,7 +91,9 @@ export class BatchWriter<T> {
     if (this.#queuedItems + size > this.#options.maxQueueSize && this.#queuedItems > 0) {
       if (this.#stats.droppedItems === 0) this.#onFirstDrop?.();
       this.#stats.droppedItems += size;
-      return Promise.reject(new QueueFullError(Math.max(1, Math.ceil(this.#options.scheduledDelayMs / 1000))));
+      return Promise.reject(
+        new QueueFullError(Math.max(1, Math.ceil(this.#options.scheduledDelayMs / 1000))),
+      );
     }
     return new Promise<void>((resolve, reject) => {
       this.#queue.push({ batch, size, resolve, reject });
@@ -130,7 +134,10 @@ export class BatchWriter<T> {
     this.#timer = null;
     const taken: Pending<T>[] = [];
     let items = 0;
-    while (this.#queue.length > 0 && (taken.length === 0 || items + this.#queue[0]!.size <= this.#options.maxBatchSize)) {
+    while (
+      this.#queue.length > 0 &&
+      (taken.length === 0 || items + this.#queue[0]!.size <= this.#options.maxBatchSize)
+    ) {
       const next = this.#queue.shift()!;
       taken.push(next);
       items += next.size;

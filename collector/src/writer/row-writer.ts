@@ -24,11 +24,18 @@ export function createRowWriter(
 ): BatchWriter<Rows> {
   return new BatchWriter<Rows>(
     async (batches) => {
-      await insertInteractions(client, batches.flatMap((b) => b.interactions));
-      await insertSignals(client, batches.flatMap((b) => b.signals));
+      await insertInteractions(
+        client,
+        batches.flatMap((b) => b.interactions),
+      );
+      await insertSignals(
+        client,
+        batches.flatMap((b) => b.signals),
+      );
     },
     (rows) => rows.interactions.length + rows.signals.length,
     options,
-    () => log('flywheel: write queue full, refusing requests with 429 (senders retry); see /healthz for counts'),
+    () =>
+      log('flywheel: write queue full, refusing requests with 429 (senders retry); see /healthz for counts'),
   );
 }

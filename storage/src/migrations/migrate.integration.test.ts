@@ -20,7 +20,9 @@ describe('migrations on the embedded engine', () => {
     const tables = await rows<{ name: string }>(
       "SELECT name FROM system.tables WHERE database = 'default' ORDER BY name",
     );
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['flywheel_migrations', 'interactions', 'signals']));
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['flywheel_migrations', 'interactions', 'signals']),
+    );
     const recorded = await rows<{ name: string }>('SELECT name FROM flywheel_migrations ORDER BY version');
     expect(recorded.map((r) => r.name)).toEqual(migrationFiles().map((f) => f.name));
   });
@@ -34,8 +36,12 @@ describe('migrations on the embedded engine', () => {
   });
 
   it('names the failing migration when a statement is invalid', async () => {
-    const broken = [{ version: 999, name: '0999_broken', sql: 'CREATE TABLE ${db}.broken (a UInt8) ENGINE = Nope;' }];
-    await expect(migrate(env.storage.client, env.storage.topology, broken)).rejects.toThrow(/migration 0999_broken failed/);
+    const broken = [
+      { version: 999, name: '0999_broken', sql: 'CREATE TABLE ${db}.broken (a UInt8) ENGINE = Nope;' },
+    ];
+    await expect(migrate(env.storage.client, env.storage.topology, broken)).rejects.toThrow(
+      /migration 0999_broken failed/,
+    );
   });
 });
 
@@ -53,6 +59,8 @@ describe('clustered migrations are valid ClickHouse SQL', () => {
   });
 
   it('rejects invalid SQL, so the check above can fail', async () => {
-    await expect(rows('SELECT formatQuery({q:String})', { q: 'CREATE TABLE x ON CLUSTER c (' })).rejects.toThrow();
+    await expect(
+      rows('SELECT formatQuery({q:String})', { q: 'CREATE TABLE x ON CLUSTER c (' }),
+    ).rejects.toThrow();
   });
 });

@@ -27,8 +27,8 @@ describe('renderMigration', () => {
   });
 
   it('refuses an unknown placeholder', () => {
-    expect(() => renderMigration('CREATE TABLE ${nope}.x (a UInt8) ENGINE = Memory;', { database: 'd' })).toThrow(
-      /unknown migration placeholder \$\{nope\}/,
-    );
+    expect(() =>
+      renderMigration('CREATE TABLE ${nope}.x (a UInt8) ENGINE = Memory;', { database: 'd' }),
+    ).toThrow(/unknown migration placeholder \$\{nope\}/);
   });
 });

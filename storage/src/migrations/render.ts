@@ -29,7 +29,11 @@ export function renderMigration(sql: string, topology: Topology): string[] {
         return value;
       }),
     )
-    .map((statement) => stripComments(statement).replace(/[ \t]+\n/g, '\n').trim())
+    .map((statement) =>
+      stripComments(statement)
+        .replace(/[ \t]+\n/g, '\n')
+        .trim(),
+    )
     .filter((statement) => statement.length > 0);
 }
 

@@ -11,6 +11,7 @@ import {
 } from '@flywheel/collector';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { healthRoute } from './routes/health';
+import { gateRoute } from './routes/gate';
 import { interactionsRoute } from './routes/interactions';
 import type { ApiEnv } from './routes/env';
 
@@ -33,6 +34,7 @@ export function createApiApp(options: ApiOptions): Hono {
     await next();
   });
   api.route('/', interactionsRoute(options.client));
+  api.route('/', gateRoute(options.client));
   app.route('/', api);
 
   app.onError((error, c) => {

@@ -29,6 +29,17 @@ export interface InteractionRow {
   language: string;
   quality_score: number | null;
   grounding_score: number | null;
+  /** Content checks; absent fields take the column defaults. */
+  pii_kinds?: string[];
+  response_words?: number;
+  response_tokens?: number;
+  toxicity?: number;
+  prompt_chars?: number;
+  jailbreak?: string;
+  topic_relevance?: number | null;
+  input_failures?: string[];
+  dup_key?: string;
+  checks_passed?: Record<string, boolean>;
   attributes: Record<string, string>;
 }
 
@@ -41,6 +52,8 @@ export interface SignalRow {
   kind: string;
   value: number | null;
   correction: string;
+  /** PII kinds redacted from the correction. */
+  pii_kinds?: string[];
   explicit: boolean;
   user_id: string;
   /** How it arrived: `span`, `evaluation_event`, `annotation` or `api`. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage } from './client';
 import { storageConfigFromEnv } from './config';
+import { migrationFiles } from './migrations';
 
 // No ClickHouse server runs here. This listener records what the HTTP client sends, so the server-mode
 // path (configuration, credentials, database, rendered DDL) is checked on the wire; the statements
@@ -76,7 +77,7 @@ describe('server-mode configuration', () => {
     received.length = 0;
     const storage = createStorage({ engine: 'server', url, username: 'fw', password: 'pw', database: 'obs' });
     const result = await storage.migrate();
-    expect(result.applied).toEqual(['0001_interactions', '0002_signals']);
+    expect(result.applied).toEqual(migrationFiles().map((f) => f.name));
     const queries = received.map((r) => r.query);
     expect(queries[0]).toBe('CREATE DATABASE IF NOT EXISTS obs');
     expect(queries.some((q) => q.startsWith('CREATE TABLE IF NOT EXISTS obs.interactions\n'))).toBe(true);

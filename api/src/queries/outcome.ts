@@ -26,21 +26,29 @@ export const EDIT_RATIO_SUCCESS_MAX = 0.2;
 
 const quoted = (kinds: string[]) => kinds.map((k) => `'${k}'`).join(', ');
 
-/** SQL: the precedence of the signal in the current row (0 for an unknown kind). */
-export const PRECEDENCE_SQL = `multiIf(${Object.entries(
-  Object.entries(SIGNAL_PRECEDENCE).reduce<Record<number, string[]>>((acc, [kind, rank]) => {
-    (acc[rank] ??= []).push(kind);
+/** SQL: the precedence of a signal kind (0 for an unknown kind). */
+export function precedenceSql(kind: string): string {
+  const byRank = Object.entries(SIGNAL_PRECEDENCE).reduce<Record<number, string[]>>((acc, [k, rank]) => {
+    (acc[rank] ??= []).push(k);
     return acc;
-  }, {}),
-)
-  .map(([rank, kinds]) => `kind IN (${quoted(kinds)}), ${rank}`)
-  .join(', ')}, 0)`;
+  }, {});
+  const branches = Object.entries(byRank).map(([rank, kinds]) => `${kind} IN (${quoted(kinds)}), ${rank}`);
+  return `multiIf(${branches.join(', ')}, 0)`;
+}
 
 /**
- * SQL: 1 when the signal in the current row marks the response a success, else 0. An `edited` signal
- * without an edit ratio counts as a failure: a rewrite of unknown size is not evidence of success.
+ * SQL: 1 when a signal marks the response a success, else 0. An `edited` signal without an edit ratio
+ * counts as a failure: a rewrite of unknown size is not evidence of success.
  */
-export const POLARITY_SQL = `multiIf(kind IN (${quoted(POSITIVE_KINDS)}), 1, kind = 'edited', if(value IS NOT NULL AND value <= ${EDIT_RATIO_SUCCESS_MAX}, 1, 0), 0)`;
+export function polaritySql(kind: string, value: string): string {
+  return `multiIf(${kind} IN (${quoted(POSITIVE_KINDS)}), 1, ${kind} = 'edited', if(${value} IS NOT NULL AND ${value} <= ${EDIT_RATIO_SUCCESS_MAX}, 1, 0), 0)`;
+}
+
+/** SQL over a row of `signals`: its precedence. */
+export const PRECEDENCE_SQL = precedenceSql('kind');
+
+/** SQL over a row of `signals`: its polarity. */
+export const POLARITY_SQL = polaritySql('kind', 'value');
 
 /** SQL aggregate over a request's signals: 'success' or 'failure' by the deciding signal. */
 export const OUTCOME_AGG_SQL = `if(argMax(${POLARITY_SQL}, (${PRECEDENCE_SQL}, time)) = 1, 'success', 'failure')`;

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { formatEventTime, type ClickHouseClient } from '@flywheel/storage';
+import type { ClickHouseClient } from '@flywheel/storage';
 import { listInteractions, signalsForRequests } from '../queries/interactions';
+import { EARLIEST, LATEST, isoToEventTime } from './time';
 import { parseQuery } from './validation';
 import type { ApiEnv } from './env';
 
@@ -11,9 +12,6 @@ const querySchema = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
-
-const EARLIEST = '1970-01-01 00:00:00.000000';
-const LATEST = '2299-12-31 23:59:59.999999';
 
 /** `GET /api/v1/interactions`: newest first, each with its signals and outcome. */
 export function interactionsRoute(client: ClickHouseClient): Hono<ApiEnv> {
@@ -38,8 +36,4 @@ export function interactionsRoute(client: ClickHouseClient): Hono<ApiEnv> {
     });
   });
   return app;
-}
-
-function isoToEventTime(iso: string): string {
-  return formatEventTime(BigInt(Date.parse(iso)) * 1_000_000n);
 }

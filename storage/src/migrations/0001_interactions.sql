@@ -30,6 +30,17 @@ CREATE TABLE IF NOT EXISTS ${db}.interactions${local} ${on_cluster}
     language        LowCardinality(String),
     quality_score   Nullable(Float32),
     grounding_score Nullable(Float32),
+    -- Content checks (computed at ingest, before storage; the gate re-reads the values with its own thresholds)
+    pii_kinds       Array(LowCardinality(String)),
+    response_words  UInt32,
+    response_tokens UInt32,
+    toxicity        Float32,
+    prompt_chars    UInt32,
+    jailbreak       LowCardinality(String),
+    topic_relevance Nullable(Float32),
+    input_failures  Array(LowCardinality(String)),
+    dup_key         String,
+    checks_passed   Map(LowCardinality(String), Bool),
     attributes      Map(LowCardinality(String), String) CODEC(ZSTD(3)),
     ingested_at     DateTime64(3, 'UTC') DEFAULT now64(3),
     INDEX idx_request_id request_id TYPE bloom_filter(0.01) GRANULARITY 4

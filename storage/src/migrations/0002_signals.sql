@@ -9,6 +9,7 @@ CREATE TABLE IF NOT EXISTS ${db}.signals${local} ${on_cluster}
     kind        LowCardinality(String),
     value       Nullable(Float64),
     correction  String CODEC(ZSTD(3)),
+    pii_kinds   Array(LowCardinality(String)),
     explicit    Bool,
     user_id     String,
     source      LowCardinality(String),

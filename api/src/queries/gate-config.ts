@@ -1,0 +1,56 @@
+import type { ClickHouseClient } from '@flywheel/storage';
+import type { GateConfig } from './gate';
+
+export interface StoredGateConfig {
+  workloadId: string;
+  version: number;
+  config: Partial<GateConfig>;
+  createdAt: string;
+}
+
+/** Stores a new version of a workload's ('' = the project's) gate configuration. */
+export async function insertGateConfig(
+  client: ClickHouseClient,
+  row: { projectId: string; workloadId: string; version: number; config: Partial<GateConfig> },
+): Promise<void> {
+  await client.insert({
+    table: 'gate_configs',
+    values: [
+      {
+        project_id: row.projectId,
+        workload_id: row.workloadId,
+        version: row.version,
+        config: JSON.stringify(row.config),
+      },
+    ],
+    format: 'JSONEachRow',
+  });
+}
+
+/** Every stored version for the project default and, when given, the workload; newest first. */
+export async function gateConfigHistory(
+  client: ClickHouseClient,
+  projectId: string,
+  workload: string,
+): Promise<StoredGateConfig[]> {
+  const result = await client.query({
+    query: `
+      SELECT workload_id AS workloadId, version, config, toString(created_at) AS createdAt
+      FROM gate_configs FINAL
+      WHERE project_id = {projectId:String} AND workload_id IN ('', {workload:String})
+      ORDER BY version DESC`,
+    query_params: { projectId, workload },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{
+    workloadId: string;
+    version: string;
+    config: string;
+    createdAt: string;
+  }>();
+  return rows.map((r) => ({
+    ...r,
+    version: Number(r.version),
+    config: JSON.parse(r.config) as Partial<GateConfig>,
+  }));
+}

@@ -1,0 +1,221 @@
+import type { ClickHouseClient } from '@flywheel/storage';
+import { polaritySql, precedenceSql } from './outcome';
+
+/** Thresholds of the quality gate (DESIGN §5). Every one is a parameter: history is re-scored at query time. */
+export interface GateConfig {
+  /** Rule 1: the deciding signal must be one of these kinds. */
+  allowedOutcomeKinds: string[];
+  minResponseWords: number;
+  minQualityScore: number;
+  minGroundingScore: number;
+  maxToxicity: number;
+  minPromptChars: number;
+  maxPromptChars: number;
+  /** Empty: every language is allowed. */
+  allowedLanguages: string[];
+  minTopicRelevance: number;
+  /** Signals within this many hours after the response count; the interaction is evaluated once it closed. */
+  signalWindowHours: number;
+}
+
+export const DEFAULT_GATE_CONFIG: GateConfig = {
+  allowedOutcomeKinds: ['accepted', 'copied', 'corrected', 'edited'],
+  minResponseWords: 20,
+  minQualityScore: 0.6,
+  minGroundingScore: 0.5,
+  maxToxicity: 0.1,
+  minPromptChars: 1,
+  maxPromptChars: 20_000,
+  allowedLanguages: [],
+  minTopicRelevance: 0.1,
+  signalWindowHours: 24,
+};
+
+/** Rejection reasons, in rule order; an interaction reports every one that applies. */
+export const GATE_REASONS = [
+  'outcome',
+  'response_length',
+  'quality_score',
+  'grounding_score',
+  'toxicity',
+  'pii',
+  'prompt_length',
+  'language',
+  'jailbreak',
+  'off_topic',
+  'near_duplicate',
+] as const;
+
+export function gateQueryParams(config: GateConfig): Record<string, unknown> {
+  return {
+    allowedOutcomeKinds: config.allowedOutcomeKinds,
+    minResponseWords: config.minResponseWords,
+    minQualityScore: config.minQualityScore,
+    minGroundingScore: config.minGroundingScore,
+    maxToxicity: config.maxToxicity,
+    minPromptChars: config.minPromptChars,
+    maxPromptChars: config.maxPromptChars,
+    allowedLanguages: config.allowedLanguages,
+    minTopicRelevance: config.minTopicRelevance,
+    signalWindowSeconds: Math.round(config.signalWindowHours * 3600),
+  };
+}
+
+const DECIDING = `arrayReverseSort(x -> (${precedenceSql('x.2')}, x.1), window_signals)[1]`;
+
+/**
+ * Every interaction of a project (and workload, '' for all) up to `{to}`, with its outcome within the
+ * signal window and the gate's verdict as of `{asOf}`. Near-duplicates are judged against all earlier
+ * candidates of the workload, so history before the caller's `from` is read too.
+ *
+ * Params: projectId, workload, to, asOf and those of `gateQueryParams`.
+ * Columns: project_id, workload_id, request_id, time, model_version, user_id, outcome, deciding_kind,
+ * evaluated, gate_reasons, gate_passed.
+ */
+export const GATED_INTERACTIONS_SQL = `
+  SELECT
+    project_id, workload_id, request_id, time, model_version, user_id, outcome, deciding_kind, evaluated,
+    if(length(base_reasons) = 0 AND dup_key != '' AND dup_rank > 1, ['near_duplicate'], base_reasons) AS gate_reasons,
+    length(gate_reasons) = 0 AS gate_passed
+  FROM (
+    SELECT *, row_number() OVER (PARTITION BY workload_id, dup_key, length(base_reasons) = 0 ORDER BY time, request_id) AS dup_rank
+    FROM (
+      SELECT
+        i.project_id AS project_id, i.workload_id AS workload_id, i.request_id AS request_id, i.time AS time,
+        i.model_version AS model_version, i.user_id AS user_id, i.dup_key AS dup_key,
+        arrayFilter(x -> x.1 <= i.time + toIntervalSecond({signalWindowSeconds:UInt32}), s.signals) AS window_signals,
+        if(empty(window_signals), '', ${DECIDING}.2) AS deciding_kind,
+        multiIf(empty(window_signals), 'unknown', ${polaritySql(`${DECIDING}.2`, `${DECIDING}.3`)} = 1, 'success', 'failure') AS outcome,
+        i.time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')} AS evaluated,
+        arrayFilter(r -> r != '', [
+          if(deciding_kind IN {allowedOutcomeKinds:Array(String)}, '', 'outcome'),
+          if(i.response_words >= {minResponseWords:UInt32}, '', 'response_length'),
+          if(i.quality_score IS NULL OR i.quality_score >= {minQualityScore:Float64}, '', 'quality_score'),
+          if(i.grounding_score IS NULL OR i.grounding_score >= {minGroundingScore:Float64}, '', 'grounding_score'),
+          if(i.toxicity <= {maxToxicity:Float64}, '', 'toxicity'),
+          if(empty(i.pii_kinds), '', 'pii'),
+          if(i.prompt_chars BETWEEN {minPromptChars:UInt32} AND {maxPromptChars:UInt32}, '', 'prompt_length'),
+          if(empty({allowedLanguages:Array(String)}) OR has({allowedLanguages:Array(String)}, i.language), '', 'language'),
+          if(i.jailbreak = '', '', 'jailbreak'),
+          if(i.topic_relevance IS NULL OR i.topic_relevance >= {minTopicRelevance:Float64}, '', 'off_topic')
+        ]) AS base_reasons
+      FROM interactions AS i FINAL
+      LEFT JOIN (
+        SELECT request_id, groupArray((time, kind, value)) AS signals
+        FROM signals FINAL
+        WHERE project_id = {projectId:String} AND time <= {to:DateTime64(6, 'UTC')} + toIntervalSecond({signalWindowSeconds:UInt32})
+        GROUP BY request_id
+      ) AS s ON s.request_id = i.request_id
+      WHERE i.project_id = {projectId:String}
+        AND ({workload:String} = '' OR i.workload_id = {workload:String})
+        AND i.time < {to:DateTime64(6, 'UTC')}
+    )
+  )`;
+
+export interface GateBucket {
+  /** Start of the bucket, ISO 8601. */
+  bucket: string;
+  evaluated: number;
+  passed: number;
+  passRate: number | null;
+  rejections: Record<string, number>;
+}
+
+export interface GateWindow {
+  projectId: string;
+  workload?: string;
+  /** DateTime64 text, inclusive. */
+  from: string;
+  /** DateTime64 text, exclusive. */
+  to: string;
+  asOf: string;
+  bucket: 'day' | 'week';
+  config: GateConfig;
+}
+
+/** Filter pass rate per bucket over the interactions whose signal window has closed (DESIGN §5). */
+export async function gateBuckets(client: ClickHouseClient, window: GateWindow): Promise<GateBucket[]> {
+  const bucket = window.bucket === 'week' ? 'toMonday(time)' : 'toDate(time)';
+  const result = await client.query({
+    query: `
+      SELECT
+        toString(${bucket}) AS bucket_start,
+        count() AS evaluated_count,
+        countIf(gate_passed) AS passed_count,
+        sumMap(gate_reasons, arrayMap(r -> toUInt64(1), gate_reasons)) AS rejections
+      FROM (${GATED_INTERACTIONS_SQL})
+      WHERE evaluated AND time >= {from:DateTime64(6, 'UTC')}
+      GROUP BY bucket_start
+      ORDER BY bucket_start`,
+    query_params: {
+      projectId: window.projectId,
+      workload: window.workload ?? '',
+      from: window.from,
+      to: window.to,
+      asOf: window.asOf,
+      ...gateQueryParams(window.config),
+    },
+    format: 'JSONEachRow',
+  });
+  // Aggregates are named apart from the columns they read: ClickHouse resolves aliases in WHERE too.
+  const rows = await result.json<{
+    bucket_start: string;
+    evaluated_count: string;
+    passed_count: string;
+    rejections: [string[], string[]];
+  }>();
+  return rows.map((row) => {
+    const evaluated = Number(row.evaluated_count);
+    const passed = Number(row.passed_count);
+    const [reasons, counts] = row.rejections;
+    return {
+      bucket: row.bucket_start,
+      evaluated,
+      passed,
+      passRate: evaluated > 0 ? passed / evaluated : null,
+      rejections: Object.fromEntries(reasons.map((reason, i) => [reason, Number(counts[i])])),
+    };
+  });
+}
+
+export interface GateVerdict {
+  requestId: string;
+  evaluated: boolean;
+  passed: boolean;
+  reasons: string[];
+}
+
+/** The gate's verdict for given requests (the explorer's per-interaction view). */
+export async function gateVerdicts(
+  client: ClickHouseClient,
+  params: { projectId: string; requestIds: string[]; to: string; asOf: string; config: GateConfig },
+): Promise<GateVerdict[]> {
+  if (params.requestIds.length === 0) return [];
+  const result = await client.query({
+    query: `
+      SELECT request_id AS requestId, evaluated, gate_passed AS passed, gate_reasons AS reasons
+      FROM (${GATED_INTERACTIONS_SQL})
+      WHERE request_id IN {requestIds:Array(String)}`,
+    query_params: {
+      projectId: params.projectId,
+      workload: '',
+      to: params.to,
+      asOf: params.asOf,
+      requestIds: params.requestIds,
+      ...gateQueryParams(params.config),
+    },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{
+    requestId: string;
+    evaluated: number | boolean;
+    passed: number | boolean;
+    reasons: string[];
+  }>();
+  return rows.map((r) => ({
+    requestId: r.requestId,
+    evaluated: Boolean(r.evaluated),
+    passed: Boolean(r.passed),
+    reasons: r.reasons,
+  }));
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRowWriter, IngestCounters, parseKeys } from '@flywheel/collector';
-import { formatEventTime, insertInteractions, type InteractionRow } from '@flywheel/storage';
+import { formatEventTime, insertInteractions, insertSignals, type InteractionRow } from '@flywheel/storage';
 import { openTempStorage } from '@flywheel/storage/testing';
 import { createApiApp } from './app';
 
@@ -59,6 +59,22 @@ beforeAll(async () => {
     row('a', 'a-3', 3),
     row('b', 'b-1', 1),
   ]);
+  const signal = (requestId: string, kind: string) => ({
+    project_id: 'a',
+    request_id: requestId,
+    signal_id: `${requestId}-${kind}`,
+    time: formatEventTime(BigInt(Date.parse('2026-11-01T00:05:00Z')) * 1_000_000n),
+    kind,
+    value: null,
+    correction: '',
+    explicit: false,
+    user_id: '',
+    source: 'api',
+    trace_id: '',
+    span_id: '',
+    attributes: {},
+  });
+  await insertSignals(env.storage.client, [signal('a-1', 'accepted'), signal('a-2', 'regenerated')]);
 });
 afterAll(() => env.dispose());
 
@@ -99,6 +115,44 @@ describe('GET /api/v1/interactions', () => {
     const res = await app.request(`/api/v1/interactions?${query}`, { headers: auth(KEY_A) });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(message);
+  });
+});
+
+describe('interaction filters and detail', () => {
+  it('filters by outcome, version, text and gate verdict', async () => {
+    const ids = async (query: string) =>
+      (await items(`/api/v1/interactions?${query}`)).map((i) => i.requestId);
+    expect(await ids('outcome=success')).toEqual(['a-1']);
+    expect(await ids('outcome=failure')).toEqual(['a-2']);
+    expect(await ids('outcome=unknown')).toEqual(['a-3']);
+    expect(await ids('modelVersion=v1')).toEqual(['a-3', 'a-2', 'a-1']);
+    expect(await ids('modelVersion=v9')).toEqual([]);
+    expect(await ids('q=PROMPT%20OF%20a-2')).toEqual(['a-2']);
+    // As of the latest event, every signal window is still open.
+    expect(await ids('gate=pending')).toEqual(['a-3', 'a-2', 'a-1']);
+    // Two days later every window has closed; the rows carry no content checks, so all are rejected.
+    expect(await ids('gate=rejected&asOf=2026-11-03T00:00:00Z')).toEqual(['a-3', 'a-2', 'a-1']);
+  });
+
+  it('returns one interaction with signals in time order, checks and gate reasons', async () => {
+    const res = await app.request('/api/v1/interactions/a-1?asOf=2026-11-03T00:00:00Z', {
+      headers: auth(KEY_A),
+    });
+    expect(res.status).toBe(200);
+    const { item } = (await res.json()) as { item: Record<string, unknown> };
+    expect(item).toMatchObject({
+      requestId: 'a-1',
+      outcome: 'success',
+      signals: ['accepted'],
+      signalDetails: [{ kind: 'accepted', time: '2026-11-01T00:05:00.000000Z', source: 'api' }],
+      checks: { piiKinds: [], responseWords: 0, toxicity: 0 },
+      // These rows were stored without content checks: zero words and an empty prompt.
+      gate: { state: 'rejected', reasons: ['response_length', 'prompt_length'] },
+    });
+    const missing = await app.request('/api/v1/interactions/nope', { headers: auth(KEY_A) });
+    expect(missing.status).toBe(404);
+    // Another project's request id is as unknown as a missing one.
+    expect((await app.request('/api/v1/interactions/b-1', { headers: auth(KEY_A) })).status).toBe(404);
   });
 });
 

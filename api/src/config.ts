@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseKeys, type KeyRing } from '@flywheel/collector';
 import { storageConfigFromEnv, type StorageConfig } from '@flywheel/storage';
+import { readAlertsFile, type ProjectAlerts } from './alerts/config';
 
 const port = (name: string) =>
   z.coerce
@@ -17,6 +19,16 @@ const schema = z.object({
   host: z.string().min(1, '--host (FLYWHEEL_HOST) must name an address'),
 });
 
+export interface AlarmConfig {
+  /** Seconds between scheduled evaluations; 0 turns the schedule off (on-demand evaluation still works). */
+  intervalSeconds: number;
+  cooldownHours: number;
+  /** Dashboard address used in alert links; defaults to the server's own. */
+  publicUrl?: string;
+  /** Per-project rules and destinations from the alerts file. */
+  file: Record<string, ProjectAlerts>;
+}
+
 export interface ServerConfig {
   /** Flywheel's own directory; the embedded engine keeps its data in `<dataDir>/data`. */
   dataDir: string;
@@ -25,6 +37,7 @@ export interface ServerConfig {
   otlpPort: number;
   keys: KeyRing;
   storage: StorageConfig;
+  alarms: AlarmConfig;
 }
 
 export interface ServerOptionsInput {
@@ -32,6 +45,7 @@ export interface ServerOptionsInput {
   port?: string | number | undefined;
   otlpPort?: string | number | undefined;
   host?: string | undefined;
+  alerts?: string | undefined;
 }
 
 export const DEFAULTS = { data: '.flywheel', port: 8080, otlpPort: 4318, host: '127.0.0.1' } as const;
@@ -68,6 +82,36 @@ export function resolveServerConfig(
     otlpPort,
     keys,
     storage: storageConfigFromEnv(env, join(dataDir, 'data')),
+    alarms: alarmConfig(input.alerts ?? env.FLYWHEEL_ALERTS_FILE, dataDir, env),
+  };
+}
+
+const alarmEnv = z.object({
+  FLYWHEEL_ALARM_INTERVAL: z.coerce
+    .number({ message: 'FLYWHEEL_ALARM_INTERVAL must be seconds' })
+    .min(0)
+    .default(60),
+  FLYWHEEL_ALARM_COOLDOWN_HOURS: z.coerce
+    .number({ message: 'FLYWHEEL_ALARM_COOLDOWN_HOURS must be hours' })
+    .min(0)
+    .default(24),
+  FLYWHEEL_PUBLIC_URL: z
+    .url({ message: 'FLYWHEEL_PUBLIC_URL must be a URL such as https://flywheel.example.com' })
+    .optional(),
+});
+
+/** `--alerts FILE` (or `FLYWHEEL_ALERTS_FILE`), else `<dataDir>/alerts.json` when it exists. */
+function alarmConfig(alertsFile: string | undefined, dataDir: string, env: NodeJS.ProcessEnv): AlarmConfig {
+  const parsed = alarmEnv.safeParse(env);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+  const defaultFile = join(dataDir, 'alerts.json');
+  const path = alertsFile ? resolve(alertsFile) : existsSync(defaultFile) ? defaultFile : undefined;
+  if (path && !existsSync(path)) throw new Error(`--alerts (FLYWHEEL_ALERTS_FILE): no file at ${path}`);
+  return {
+    intervalSeconds: parsed.data.FLYWHEEL_ALARM_INTERVAL,
+    cooldownHours: parsed.data.FLYWHEEL_ALARM_COOLDOWN_HOURS,
+    ...(parsed.data.FLYWHEEL_PUBLIC_URL ? { publicUrl: parsed.data.FLYWHEEL_PUBLIC_URL } : {}),
+    file: path ? readAlertsFile(path) : {},
   };
 }
 

@@ -9,12 +9,17 @@ import {
 } from '@flywheel/collector';
 import { createStorage, type Storage } from '@flywheel/storage';
 import { createApiApp } from './app';
+import { scheduleEvaluations } from './alarms/schedule';
+import { createAlarmServices, type AlarmServices } from './alarms/services';
+import type { RetryPolicy } from './alerts/deliver';
+import { projectsWithData } from './queries/projects';
 import type { ServerConfig } from './config';
 
 export interface RunningFlywheel {
   apiUrl: string;
   otlpUrl: string;
   storage: Storage;
+  alarms: AlarmServices;
   /** Stops accepting, waits for in-flight requests, drains the writer, closes the engine. */
   close(): Promise<void>;
 }
@@ -23,6 +28,8 @@ export interface StartOptions {
   writer?: Partial<BatchWriterOptions>;
   memorySoftLimitBytes?: number;
   log?: (line: string) => void;
+  /** Retry policy of alert deliveries (tests shorten it). */
+  alertRetry?: RetryPolicy;
 }
 
 /**
@@ -46,14 +53,31 @@ export async function startFlywheel(
     counters,
     ...(options.memorySoftLimitBytes ? { memorySoftLimitBytes: options.memorySoftLimitBytes } : {}),
   });
-  const api = createApiApp({ client: storage.client, keys: config.keys, writer, counters });
+  let apiUrl = '';
+  const alarms = createAlarmServices(storage.client, {
+    alertsFile: config.alarms.file,
+    cooldownHours: config.alarms.cooldownHours,
+    baseUrl: () => config.alarms.publicUrl ?? apiUrl,
+    ...(options.alertRetry ? { retry: options.alertRetry } : {}),
+    log,
+  });
+  const api = createApiApp({ client: storage.client, keys: config.keys, writer, counters, alarms });
 
   const otlpServer = await listen(collector, config.host, config.otlpPort);
   const apiServer = await listen(api, config.host, config.port);
   const hostForUrl =
     config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
   const otlpUrl = `http://${hostForUrl}:${(otlpServer.address() as AddressInfo).port}`;
-  const apiUrl = `http://${hostForUrl}:${(apiServer.address() as AddressInfo).port}`;
+  apiUrl = `http://${hostForUrl}:${(apiServer.address() as AddressInfo).port}`;
+  const stopSchedule =
+    config.alarms.intervalSeconds > 0
+      ? scheduleEvaluations(
+          alarms.evaluator,
+          () => projectsWithData(storage.client),
+          config.alarms.intervalSeconds * 1000,
+          log,
+        )
+      : () => {};
   const where =
     config.storage.engine === 'embedded'
       ? `embedded engine in ${config.storage.dataDir}`
@@ -65,9 +89,12 @@ export async function startFlywheel(
     apiUrl,
     otlpUrl,
     storage,
+    alarms,
     close() {
       closing ??= (async () => {
+        stopSchedule();
         await Promise.all([stop(otlpServer), stop(apiServer)]);
+        await alarms.notifier.idle();
         await writer.shutdown();
         const { droppedItems } = writer.stats;
         if (droppedItems > 0)

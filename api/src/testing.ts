@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseKeys } from '@flywheel/collector';
+import type { AlarmConfig } from './config';
 import { startFlywheel, type RunningFlywheel, type StartOptions } from './server';
 
 export interface TestFlywheel extends RunningFlywheel {
@@ -15,7 +16,7 @@ export interface TestFlywheel extends RunningFlywheel {
  * directory. One per test file: chDB binds one data directory per process.
  */
 export async function startTestFlywheel(
-  options: StartOptions & { keys?: string } = {},
+  options: StartOptions & { keys?: string; alarms?: Partial<AlarmConfig> } = {},
 ): Promise<TestFlywheel> {
   const dir = mkdtempSync(join(tmpdir(), 'flywheel-e2e-'));
   const running = await startFlywheel(
@@ -26,6 +27,8 @@ export async function startTestFlywheel(
       otlpPort: 0,
       keys: parseKeys(options.keys),
       storage: { engine: 'embedded', dataDir: join(dir, 'data'), database: 'default' },
+      // No schedule by default: tests evaluate alarms on demand, as of the event times they choose.
+      alarms: { intervalSeconds: 0, cooldownHours: 24, file: {}, ...options.alarms },
     },
     { log: () => {}, ...options },
   );

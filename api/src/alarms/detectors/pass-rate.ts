@@ -1,0 +1,70 @@
+import { gateBuckets } from '../../queries/gate';
+import { gateConfigHistory } from '../../queries/gate-config';
+import { versionSpans } from '../../queries/deploys';
+import { effectiveGateConfig } from '../../routes/gate';
+import { SEVERITY } from '../rules';
+import { DAY_MS, eventTimeToMs, msToEventTime } from '../time';
+import type { Condition } from '../types';
+import type { DetectorContext } from './context';
+
+/**
+ * DESIGN §8 `pass_rate_collapse`: the gate's pass rate fell by ≥ 50% relative from one evaluated day to the
+ * next, usually a sign of corrupted data or broken signal capture rather than of worse responses.
+ */
+export async function passRateConditions(ctx: DetectorContext): Promise<Condition[]> {
+  const rule = ctx.rules.pass_rate_collapse;
+  const asOfMs = eventTimeToMs(ctx.asOf);
+  const workloads = [
+    ...new Set((await versionSpans(ctx.client, ctx.projectId, ctx.asOf)).map((s) => s.workloadId)),
+  ];
+  const conditions: Condition[] = [];
+  for (const workload of workloads) {
+    const config = effectiveGateConfig(
+      await gateConfigHistory(ctx.client, ctx.projectId, workload),
+      workload,
+      {},
+    );
+    // Days whose signal window has closed, over the last week; the two most recent are compared.
+    const buckets = await gateBuckets(ctx.client, {
+      projectId: ctx.projectId,
+      workload,
+      from: msToEventTime(asOfMs - 7 * DAY_MS),
+      to: msToEventTime(asOfMs + 1),
+      asOf: ctx.asOf,
+      bucket: 'day',
+      config,
+    });
+    const days = buckets.filter((b) => b.evaluated >= rule.minEvaluatedPerDay);
+    const [previous, last] = days.slice(-2);
+    if (!previous || !last || previous.passRate === null || last.passRate === null || previous.passRate === 0)
+      continue;
+    const drop = 1 - last.passRate / previous.passRate;
+    if (drop < rule.minRelativeDrop) continue;
+    const percent = (x: number) => Math.round(x * 1000) / 10;
+    conditions.push({
+      kind: 'pass_rate_collapse',
+      severity: SEVERITY.pass_rate_collapse,
+      workloadId: workload,
+      modelVersion: '',
+      evidence: {
+        previousDay: {
+          day: previous.bucket,
+          evaluated: previous.evaluated,
+          passed: previous.passed,
+          passRatePercent: percent(previous.passRate),
+          rejections: previous.rejections,
+        },
+        lastDay: {
+          day: last.bucket,
+          evaluated: last.evaluated,
+          passed: last.passed,
+          passRatePercent: percent(last.passRate),
+          rejections: last.rejections,
+        },
+        relativeDropPercent: percent(drop),
+      },
+      recommendation: `The ${workload} gate pass rate fell from ${percent(previous.passRate)}% to ${percent(last.passRate)}% in a day: check signal capture and the rejection reasons before training on this data.`,
+    });
+  }
+  return conditions;
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { eventTimeToMs } from './time';
+import { alarmKey, type Alarm, type AlarmKind, type Condition } from './types';
+
+export interface Transition {
+  fired: Alarm[];
+  resolved: Alarm[];
+  /** Conditions that hold but page nobody: already firing, or within the cooldown after a resolve. */
+  unchanged: number;
+}
+
+/**
+ * The alarm state machine: a condition without a firing alarm fires (unless the same key resolved less
+ * than `cooldownMs` ago); a firing alarm whose condition is gone resolves. Only kinds that were evaluated
+ * can resolve, so a disabled or failed detector never clears its alarms.
+ */
+export function transition(params: {
+  projectId: string;
+  known: Alarm[];
+  conditions: Condition[];
+  evaluatedKinds: ReadonlySet<AlarmKind>;
+  asOf: string;
+  cooldownMs: number;
+}): Transition {
+  const { projectId, known, conditions, evaluatedKinds, asOf, cooldownMs } = params;
+  const firing = new Map(known.filter((a) => a.state === 'firing').map((a) => [alarmKey(a), a]));
+  const lastResolved = new Map<string, Alarm>();
+  for (const a of known) {
+    if (a.state !== 'resolved' || !a.resolvedAt) continue;
+    const key = alarmKey(a);
+    const prev = lastResolved.get(key);
+    if (!prev || eventTimeToMs(a.resolvedAt) > eventTimeToMs(prev.resolvedAt!)) lastResolved.set(key, a);
+  }
+  const holding = new Set(conditions.map(alarmKey));
+  const result: Transition = { fired: [], resolved: [], unchanged: 0 };
+  for (const condition of conditions) {
+    const key = alarmKey(condition);
+    const resolved = lastResolved.get(key);
+    const coolingDown = resolved && eventTimeToMs(asOf) - eventTimeToMs(resolved.resolvedAt!) < cooldownMs;
+    if (firing.has(key) || coolingDown) {
+      result.unchanged++;
+      continue;
+    }
+    result.fired.push({
+      ...condition,
+      id: createHash('sha256').update(`${projectId}|${key}|${asOf}`).digest('hex').slice(0, 20),
+      projectId,
+      state: 'firing',
+      firedAt: asOf,
+      resolvedAt: null,
+      evaluatedAt: asOf,
+    });
+  }
+  for (const [key, alarm] of firing) {
+    if (holding.has(key) || !evaluatedKinds.has(alarm.kind)) continue;
+    result.resolved.push({ ...alarm, state: 'resolved', resolvedAt: asOf, evaluatedAt: asOf });
+  }
+  return result;
+}

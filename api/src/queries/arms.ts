@@ -1,0 +1,130 @@
+import type { ClickHouseClient } from '@flywheel/storage';
+import { OUTCOME_AGG_SQL } from './outcome';
+
+export interface ArmComparison {
+  a: { successes: number; n: number };
+  b: { successes: number; n: number };
+  /** Two-sided p-value of the pooled two-proportion z-test; null when an arm is empty. */
+  pValue: number | null;
+}
+
+export interface Arm {
+  workload: string;
+  modelVersion: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Success rates of two arms (a version in a time window each) over interactions with a known outcome,
+ * signals counted up to `asOf`, compared with the engine's proportionsZTest.
+ */
+export async function compareArms(
+  client: ClickHouseClient,
+  params: { projectId: string; asOf: string; a: Arm; b: Arm },
+): Promise<ArmComparison> {
+  const result = await client.query({
+    query: `
+      WITH outcomes AS (
+        SELECT request_id, ${OUTCOME_AGG_SQL} AS outcome
+        FROM signals FINAL
+        WHERE project_id = {projectId:String} AND time <= {asOf:DateTime64(6, 'UTC')}
+        GROUP BY request_id
+      )
+      SELECT
+        countIf(arm = 'a' AND outcome = 'success') AS sa, countIf(arm = 'a') AS na,
+        countIf(arm = 'b' AND outcome = 'success') AS sb, countIf(arm = 'b') AS nb,
+        if(na > 0 AND nb > 0 AND (sa + sb) > 0 AND (sa + sb) < (na + nb),
+           tupleElement(proportionsZTest(sa, sb, na, nb, 0.95, 'pooled'), 2), NULL) AS p
+      FROM (
+        SELECT multiIf(
+                 workload_id = {aWorkload:String} AND model_version = {aVersion:String}
+                   AND time >= {aFrom:DateTime64(6, 'UTC')} AND time < {aTo:DateTime64(6, 'UTC')}, 'a',
+                 workload_id = {bWorkload:String} AND model_version = {bVersion:String}
+                   AND time >= {bFrom:DateTime64(6, 'UTC')} AND time < {bTo:DateTime64(6, 'UTC')}, 'b', '') AS arm,
+               request_id
+        FROM interactions FINAL
+        WHERE project_id = {projectId:String} AND arm != ''
+      ) AS i
+      INNER JOIN outcomes AS o ON o.request_id = i.request_id`,
+    query_params: {
+      projectId: params.projectId,
+      asOf: params.asOf,
+      aWorkload: params.a.workload,
+      aVersion: params.a.modelVersion,
+      aFrom: params.a.from,
+      aTo: params.a.to,
+      bWorkload: params.b.workload,
+      bVersion: params.b.modelVersion,
+      bFrom: params.b.from,
+      bTo: params.b.to,
+    },
+    format: 'JSONEachRow',
+  });
+  const [row] = await result.json<{ sa: string; na: string; sb: string; nb: string; p: number | null }>();
+  return {
+    a: { successes: Number(row?.sa ?? 0), n: Number(row?.na ?? 0) },
+    b: { successes: Number(row?.sb ?? 0), n: Number(row?.nb ?? 0) },
+    pValue: row?.p ?? null,
+  };
+}
+
+/** Interactions of a workload in [from, to). */
+export async function interactionCount(
+  client: ClickHouseClient,
+  params: { projectId: string; workload: string; from: string; to: string },
+): Promise<number> {
+  const result = await client.query({
+    query: `
+      SELECT count() AS n FROM interactions FINAL
+      WHERE project_id = {projectId:String} AND workload_id = {workload:String}
+        AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}`,
+    query_params: params,
+    format: 'JSONEachRow',
+  });
+  const [row] = await result.json<{ n: string }>();
+  return Number(row?.n ?? 0);
+}
+
+export interface RateComparison {
+  recent: { hits: number; n: number };
+  baseline: { hits: number; n: number };
+  pValue: number | null;
+}
+
+/** Share of a workload's interactions that got a `kind` signal (up to `asOf`), recent window against baseline. */
+export async function signalRateChange(
+  client: ClickHouseClient,
+  params: {
+    projectId: string;
+    workload: string;
+    kind: string;
+    asOf: string;
+    baselineFrom: string;
+    recentFrom: string;
+  },
+): Promise<RateComparison> {
+  const result = await client.query({
+    query: `
+      SELECT
+        countIf(recent AND hit) AS hr, countIf(recent) AS nr, countIf(NOT recent AND hit) AS hb, countIf(NOT recent) AS nb,
+        if(nr > 0 AND nb > 0 AND (hr + hb) > 0 AND (hr + hb) < (nr + nb),
+           tupleElement(proportionsZTest(hr, hb, nr, nb, 0.95, 'pooled'), 2), NULL) AS p
+      FROM (
+        SELECT time >= {recentFrom:DateTime64(6, 'UTC')} AS recent,
+               request_id IN (SELECT request_id FROM signals WHERE project_id = {projectId:String}
+                              AND kind = {kind:String} AND time <= {asOf:DateTime64(6, 'UTC')}) AS hit
+        FROM interactions FINAL
+        WHERE project_id = {projectId:String} AND workload_id = {workload:String}
+          AND time >= {baselineFrom:DateTime64(6, 'UTC')} AND time <= {asOf:DateTime64(6, 'UTC')}
+      )`,
+    query_params: params,
+    format: 'JSONEachRow',
+  });
+  const [row] = await result.json<{ hr: string; nr: string; hb: string; nb: string; p: number | null }>();
+  return {
+    recent: { hits: Number(row?.hr ?? 0), n: Number(row?.nr ?? 0) },
+    baseline: { hits: Number(row?.hb ?? 0), n: Number(row?.nb ?? 0) },
+    pValue: row?.p ?? null,
+  };
+}

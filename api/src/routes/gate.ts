@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { SIGNAL_KINDS } from '@flywheel/instrumentation/semconv';
 import type { ClickHouseClient } from '@flywheel/storage';
+import { eventTimeToIso } from '../alarms/time';
 import { latestEventTime } from '../queries/as-of';
 import { DEFAULT_GATE_CONFIG, gateBuckets, type GateBucket, type GateConfig } from '../queries/gate';
 import { gateConfigHistory, insertGateConfig, type StoredGateConfig } from '../queries/gate-config';
@@ -111,7 +112,7 @@ export function gateRoute(client: ClickHouseClient): Hono<ApiEnv> {
     const all = total(buckets);
     return c.json({
       workload: workload ?? null,
-      asOf: asOfTime,
+      asOf: eventTimeToIso(asOfTime),
       config,
       buckets: buckets.map((b) => ({ ...b, band: gateBand(b.passRate) })),
       total: { ...all, band: gateBand(all.passRate) },

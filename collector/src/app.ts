@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { KeyRing } from './auth';
+import type { ChecksConfig } from './checks';
 import { IngestCounters } from './routes/counters';
 import { signalsRoute } from './routes/signals';
 import { tracesRoute } from './routes/traces';
@@ -11,6 +12,7 @@ export interface CollectorOptions {
   counters?: IngestCounters;
   memorySoftLimitBytes?: number;
   maxBodyBytes?: number;
+  checks?: ChecksConfig;
 }
 
 export const DEFAULT_MEMORY_SOFT_LIMIT_BYTES = 4 * 1024 * 1024 * 1024;
@@ -27,6 +29,7 @@ export function createCollectorApp(options: CollectorOptions): Hono {
       counters,
       memorySoftLimitBytes: options.memorySoftLimitBytes ?? DEFAULT_MEMORY_SOFT_LIMIT_BYTES,
       ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      ...(options.checks ? { checks: options.checks } : {}),
     }),
   );
   app.route('/', signalsRoute({ keys: options.keys, writer: options.writer, counters }));

@@ -17,3 +17,8 @@ export { normalize, classifySpan } from './normalize';
 export type { NormalizedBatch, SpanClass } from './normalize';
 export { decodeJson, decodeProtobuf } from './otlp/decode';
 export { MAX_BODY_BYTES } from './otlp/body';
+export { redactText, detectPii } from './redact';
+export type { PiiKind, Redaction } from './redact';
+export { runContentChecks, DEFAULT_CHECKS_CONFIG } from './checks';
+export type { ChecksConfig, ContentChecks } from './checks';
+export { protectBatch, redactInteraction, redactSignal } from './protect';

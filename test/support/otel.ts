@@ -35,7 +35,7 @@ export async function exportSpans(
 ): Promise<ExportResult> {
   const config = {
     url: `${otlpUrl}/v1/traces`,
-    headers: options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {},
+    headers: (options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {}) as Record<string, string>,
     compression: (options.gzip ? 'gzip' : 'none') as never,
     timeoutMillis: 30_000,
   };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { EXPLICIT_SIGNAL_KINDS, SIGNAL_KINDS } from '@flywheel/instrumentation/semconv';
 import { formatEventTime, type SignalRow } from '@flywheel/storage';
 import { authenticate, type KeyRing } from '../auth';
+import { redactSignal } from '../protect';
 import type { BatchWriter, Rows } from '../writer';
 import { toHttpError } from './http-errors';
 import type { IngestCounters } from './counters';
@@ -51,7 +52,8 @@ export function signalsRoute(options: {
       if (!parsed.success) return c.json({ error: describe(parsed.error) }, 400);
       const inputs = parsed.data;
       const now = BigInt(Date.now()) * 1_000_000n;
-      const signals = inputs.map((input) => toSignalRow(input, projectId, now));
+      // Corrections are the user's own text: redacted like prompts before anything is stored.
+      const signals = inputs.map((input) => redactSignal(toSignalRow(input, projectId, now)));
       await options.writer.write({ interactions: [], signals });
       options.counters.signals += signals.length;
       return c.json({ accepted: signals.length });

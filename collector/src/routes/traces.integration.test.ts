@@ -46,7 +46,7 @@ function llmSpan(requestId: string, extra: Record<string, unknown> = {}) {
 const request = (spans: unknown[]) => ({
   resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ spans }] }],
 });
-const post = (a: ReturnType<typeof app>, body: BodyInit, headers: Record<string, string>) =>
+const post = (a: ReturnType<typeof app>, body: string | Uint8Array, headers: Record<string, string>) =>
   a.request('/v1/traces', { method: 'POST', body, headers });
 const postJson = (a: ReturnType<typeof app>, body: unknown, headers: Record<string, string> = {}) =>
   post(a, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
@@ -69,14 +69,16 @@ describe('POST /v1/traces error paths', () => {
   it('415 for an unsupported content type or encoding', async () => {
     const res = await post(app(), 'x', { 'content-type': 'text/plain' });
     expect(res.status).toBe(415);
-    expect((await res.json()).message).toMatch(/unsupported content type 'text\/plain'/);
+    expect(((await res.json()) as { message: string }).message).toMatch(
+      /unsupported content type 'text\/plain'/,
+    );
     const br = await post(app(), '{}', { 'content-type': 'application/json', 'content-encoding': 'br' });
     expect(br.status).toBe(415);
-    expect((await br.json()).message).toMatch(/unsupported content encoding 'br'/);
+    expect(((await br.json()) as { message: string }).message).toMatch(/unsupported content encoding 'br'/);
   });
 
   it('400 with a message for undecodable bodies', async () => {
-    const cases: Array<[BodyInit, Record<string, string>, RegExp]> = [
+    const cases: Array<[string | Uint8Array, Record<string, string>, RegExp]> = [
       [
         new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]),
         { 'content-type': 'application/x-protobuf' },
@@ -102,7 +104,7 @@ describe('POST /v1/traces error paths', () => {
         headers['content-type'] === 'application/x-protobuf'
           ? (RpcStatus.decode(new Uint8Array(await res.arrayBuffer())) as unknown as { message: string })
               .message
-          : (await res.json()).message;
+          : ((await res.json()) as { message: string }).message;
       expect(text).toMatch(message);
     }
   });
@@ -112,7 +114,7 @@ describe('POST /v1/traces error paths', () => {
     expect(bomb.length).toBeLessThan(100 * 1024);
     const res = await post(app(), bomb, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     expect(res.status).toBe(413);
-    expect((await res.json()).message).toMatch(/exceeds 20 MiB after decompression/);
+    expect(((await res.json()) as { message: string }).message).toMatch(/exceeds 20 MiB after decompression/);
     const plain = await post(app(), Buffer.alloc(21 * 1024 * 1024, 0x20), {
       'content-type': 'application/json',
     });
@@ -125,7 +127,7 @@ describe('POST /v1/traces error paths', () => {
       request([llmSpan('partial-ok'), llmSpan('partial-bad', { traceId: 'xyz' })]),
     );
     expect(json.status).toBe(200);
-    const body = await json.json();
+    const body = (await json.json()) as { partialSuccess: { rejectedSpans: string; errorMessage: string } };
     expect(body.partialSuccess.rejectedSpans).toBe('1');
     expect(body.partialSuccess.errorMessage).toMatch(
       /1 span\(s\) rejected: span .* traceId must be 16 non-zero bytes/,
@@ -227,7 +229,9 @@ describe('POST /v1/traces error paths', () => {
     const res = await postJson(app({ writer: failing }), request([llmSpan('fails')]));
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('2');
-    expect((await res.json()).message).toMatch(/storage did not commit the batch: disk full/);
+    expect(((await res.json()) as { message: string }).message).toMatch(
+      /storage did not commit the batch: disk full/,
+    );
 
     const pressured = await postJson(app({ memorySoftLimitBytes: 1 }), request([llmSpan('pressure')]));
     expect(pressured.status).toBe(503);
@@ -241,7 +245,7 @@ describe('POST /v1/traces error paths', () => {
       authorization: 'Bearer not-a-real-key-at-all',
     });
     expect(wrong.status).toBe(401);
-    expect((await wrong.json()).message).toBe('invalid API key');
+    expect(((await wrong.json()) as { message: string }).message).toBe('invalid API key');
     expect(
       (await postJson(keyed, request([llmSpan('keyed-b')]), { authorization: `Bearer ${KEY_B}` })).status,
     ).toBe(200);

@@ -4,7 +4,9 @@ import { authenticate } from '../auth';
 import { encodingOf, readBody, type OtlpEncoding } from '../otlp/body';
 import { decodeJson, decodeProtobuf } from '../otlp/decode';
 import { errorResponse, exportResponse } from '../otlp/responses';
+import type { ChecksConfig } from '../checks';
 import { normalize } from '../normalize';
+import { protectBatch } from '../protect';
 import type { BatchWriter, Rows } from '../writer';
 import { toHttpError } from './http-errors';
 import type { IngestCounters } from './counters';
@@ -16,6 +18,8 @@ export interface TracesRouteOptions {
   /** Resident memory above which requests are refused with 503 until it falls. */
   memorySoftLimitBytes: number;
   maxBodyBytes?: number;
+  /** Content-check settings (toxicity endpoint, prompt bounds, topic reference). */
+  checks?: ChecksConfig;
 }
 
 const MAX_ERRORS_IN_RESPONSE = 5;
@@ -31,7 +35,7 @@ export function tracesRoute(options: TracesRouteOptions): Hono {
       if (process.memoryUsage.rss() > options.memorySoftLimitBytes) throw memoryPressure();
       const body = await readBody(c.req.raw, options.maxBodyBytes);
       const decoded = encoding === 'protobuf' ? decodeProtobuf(body) : decodeJson(body);
-      const batch = normalize(decoded, projectId);
+      const batch = await protectBatch(normalize(decoded, projectId), options.checks);
       await options.writer.write({ interactions: batch.interactions, signals: batch.signals });
       options.counters.record(batch);
       const partial =

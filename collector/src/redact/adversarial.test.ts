@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { redactText } from './redact';
+
+const FIVE_MB = 5 * 1024 * 1024;
+const fill = (unit: string, size = FIVE_MB): string =>
+  unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+// Each input is built to make a naive pattern backtrack: long runs of the characters a detector
+// consumes, openers without closers, many candidates that fail late. A quadratic scan of 5 MB takes
+// hours; the linear ones here take well under a second each on the reference machine, so the 5 s
+// bound leaves room for slow CI without letting a regression through.
+const ADVERSARIAL: Record<string, string> = {
+  letters: fill('a'),
+  'at signs': fill('@'),
+  'letter-at pairs': fill('a@'),
+  digits: fill('1'),
+  'digits and spaces': fill('1 '),
+  'plus-one prefixes': fill('+1 '),
+  'open parentheses': fill('(1'),
+  'key prefixes': fill('sk-'),
+  'quoted assignments without closing quote': fill('password="'),
+  'PEM headers without footer': fill('-----BEGIN PRIVATE KEY-----\n'),
+  colons: fill('a:'),
+  'IBAN openers': fill('DE89 '),
+  'labels followed by whitespace': 'SSN' + fill(' '),
+  'many valid-looking phone numbers': fill('06 12 34 56 78, '),
+  'many cards': fill('4111 1111 1111 1111 '),
+};
+
+describe('redaction of adversarial 5 MB inputs', () => {
+  for (const [name, text] of Object.entries(ADVERSARIAL)) {
+    it(`stays linear on ${name}`, () => {
+      const start = performance.now();
+      const r = redactText(text);
+      expect(performance.now() - start).toBeLessThan(5000);
+      expect(r.text.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('redacts every one of many entities in a long text', () => {
+    const r = redactText(fill('mail a.b@example.com now; ', 1024 * 1024));
+    expect(r.kinds).toEqual(['EMAIL']);
+    expect(r.text).not.toContain('@example.com');
+  });
+
+  it('scales linearly: 4x the input takes less than ~8x the time', () => {
+    const unit =
+      'Order 123456 from 10.0.0.1 by bob@example.com, card 4111 1111 1111 1111, tel +44 20 7946 0958. ';
+    // Best of three, so that a busy machine slowing one run does not fail the ratio.
+    const time = (size: number): number => {
+      const text = fill(unit, size);
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        redactText(text);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    time(256 * 1024); // warm-up
+    const small = time(512 * 1024);
+    const large = time(2 * 1024 * 1024);
+    expect(large / small).toBeLessThan(8);
+  });
+});

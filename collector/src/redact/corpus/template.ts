@@ -1,0 +1,5 @@
+export interface Template {
+  lang: string;
+  format: 'chat' | 'email' | 'log' | 'csv' | 'json' | 'code';
+  text: string;
+}

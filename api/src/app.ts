@@ -10,9 +10,15 @@ import {
   type Rows,
 } from '@flywheel/collector';
 import type { ClickHouseClient } from '@flywheel/storage';
+import { createAlarmServices, type AlarmServices } from './alarms/services';
+import { alarmsRoute } from './routes/alarms';
+import { alertsRoute } from './routes/alerts';
+import { analyticsRoute } from './routes/analytics';
+import { dashboardRoute } from './routes/dashboard';
 import { healthRoute } from './routes/health';
 import { gateRoute } from './routes/gate';
 import { interactionsRoute } from './routes/interactions';
+import { openApiRoute } from './routes/openapi';
 import type { ApiEnv } from './routes/env';
 
 export interface ApiOptions {
@@ -20,6 +26,10 @@ export interface ApiOptions {
   keys: KeyRing;
   writer: BatchWriter<Rows>;
   counters: IngestCounters;
+  /** The built dashboard (default: `dashboard/dist` of this repository). */
+  dashboardDir?: string;
+  /** Alarm evaluator, alert settings and notifier; created with defaults when absent. */
+  alarms?: AlarmServices;
 }
 
 /** The HTTP API: health, the signals endpoint for browsers, and the read endpoints scoped to a project. */
@@ -35,7 +45,14 @@ export function createApiApp(options: ApiOptions): Hono {
   });
   api.route('/', interactionsRoute(options.client));
   api.route('/', gateRoute(options.client));
+  api.route('/', analyticsRoute(options.client));
+  const alarms = options.alarms ?? createAlarmServices(options.client);
+  api.route('/', alarmsRoute(options.client, alarms));
+  api.route('/', alertsRoute(alarms));
   app.route('/', api);
+  app.route('/', openApiRoute());
+  // Last: it answers every other GET with the dashboard, so it must not shadow an API route.
+  app.route('/', dashboardRoute(options.dashboardDir ? { dir: options.dashboardDir } : {}));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();

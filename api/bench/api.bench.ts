@@ -1,0 +1,195 @@
+/**
+ * Analytics API benchmark: loads synthetic traffic into the embedded engine, then times every endpoint
+ * in-process (`app.request`, no network) for one workload and for a whole project, cold (first call
+ * after reopening the engine) and warm (repeated calls).
+ *
+ *   node --import tsx api/bench/api.bench.ts [--rows 10000000] [--runs 10] [--keep DIR]
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createRowWriter, IngestCounters, parseKeys } from '@flywheel/collector';
+import { createStorage, type Storage } from '@flywheel/storage';
+import { createApiApp } from '../src/app';
+import { DAYS, loadInteractions, loadLabels, loadSignals, PROJECTS, WORKLOADS } from './synthetic';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const ROWS = Number(arg('rows', '10000000'));
+const RUNS = Number(arg('runs', '10'));
+const CHUNK = 1_000_000;
+const KEYS = PROJECTS.map((p) => `${p}:${p}-benchmark-key-000`).join(',');
+const auth = (project: string) => ({
+  authorization: `Bearer ${project}-benchmark-key-000`,
+  'content-type': 'application/json',
+});
+
+const dir = arg('keep', '') || mkdtempSync(join(tmpdir(), 'flywheel-api-bench-'));
+const open = () => createStorage({ engine: 'embedded', dataDir: join(dir, 'data'), database: 'default' });
+const hwmMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
+const seconds = (start: number) => ((performance.now() - start) / 1000).toFixed(1);
+
+async function load(storage: Storage) {
+  const client = storage.client;
+  const started = performance.now();
+  for (let from = 0; from < ROWS; from += CHUNK) {
+    const count = Math.min(CHUNK, ROWS - from);
+    await loadInteractions(client, ROWS, from, count);
+    await loadSignals(client, ROWS, from, count);
+    await loadLabels(client, ROWS, from, count);
+    process.stdout.write(`\rloaded ${from + count} of ${ROWS} interactions (${seconds(started)} s)`);
+  }
+  process.stdout.write('\n');
+  const app = appFor(storage);
+  // Two cycles per workload and project: v2 deployed on day 30, v3 on day 60; evals for each version.
+  const day = (d: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + d * 86_400_000).toISOString();
+  for (const project of PROJECTS) {
+    for (const workload of WORKLOADS) {
+      for (const [version, parent, d] of [
+        ['v2', 'v1', 30],
+        ['v3', 'v2', 60],
+      ] as const) {
+        const res = await app.request('/api/v1/cycles', {
+          method: 'POST',
+          headers: auth(project),
+          body: JSON.stringify({
+            id: `${workload}-${version}`,
+            workloadId: workload,
+            modelVersion: version,
+            parentVersion: parent,
+            dataWindow: { from: day(d - 30), to: day(d - 15) },
+            status: 'deployed',
+            deployedAt: day(d),
+          }),
+        });
+        if (res.status !== 201) throw new Error(`cycle: ${res.status} ${await res.text()}`);
+      }
+    }
+    const evals = ['v1', 'v2', 'v3'].map((v, i) => ({
+      modelVersion: v,
+      goldenSet: 'golden',
+      score: 0.6 + i * 0.05,
+      time: day(i * 30 + 25),
+    }));
+    await app.request('/api/v1/evals', {
+      method: 'POST',
+      headers: auth(project),
+      body: JSON.stringify({ evals }),
+    });
+  }
+  const counts = await client.query({
+    query: `SELECT (SELECT count() FROM interactions) AS i, (SELECT count() FROM signals) AS s,
+      (SELECT count() FROM reviews) AS r, (SELECT count() FROM judgments) AS j`,
+    format: 'JSONEachRow',
+  });
+  const [c] = await counts.json<{ i: string; s: string; r: string; j: string }>();
+  console.log(
+    `loaded in ${seconds(started)} s: ${c!.i} interactions, ${c!.s} signals, ${c!.r} reviews, ${c!.j} judgments`,
+  );
+}
+
+function appFor(storage: Storage) {
+  return createApiApp({
+    client: storage.client,
+    keys: parseKeys(KEYS),
+    writer: createRowWriter(storage.client),
+    counters: new IngestCounters(),
+  });
+}
+
+const ENDPOINTS: Array<[string, string, (scope: string) => string, unknown?]> = [
+  ['GET', 'velocity (day)', (s) => `/api/v1/velocity?${s}`],
+  ['GET', 'velocity (week)', (s) => `/api/v1/velocity?bucket=week&${s}`],
+  ['GET', 'cycles', (s) => `/api/v1/cycles?${s}`],
+  ['GET', 'checks/drift', (s) => `/api/v1/checks/drift?${s}`],
+  ['GET', 'checks/sycophancy', (s) => `/api/v1/checks/sycophancy?${s}`],
+  ['GET', 'checks/latency-bias', (s) => `/api/v1/checks/latency-bias?${s}`],
+  ['GET', 'checks/survivorship', (s) => `/api/v1/checks/survivorship?${s}`],
+  [
+    'POST',
+    'reviews (100)',
+    () => '/api/v1/reviews',
+    {
+      reviews: Array.from({ length: 100 }, (_, i) => ({
+        requestId: `r${i * 97}`,
+        reviewer: 'bench',
+        labels: { accuracy: true, helpfulness: true, safety: true },
+      })),
+    },
+  ],
+  [
+    'POST',
+    'judgments (100)',
+    () => '/api/v1/judgments',
+    {
+      judgments: Array.from({ length: 100 }, (_, i) => ({
+        requestId: `r${i * 89}`,
+        judgeId: 'bench',
+        metric: 'accuracy',
+        passed: i % 3 > 0,
+      })),
+    },
+  ],
+  ['POST', 'cycles/{id}/snapshot', () => '/api/v1/cycles/w0-v3/snapshot', {}],
+];
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+async function time(app: ReturnType<typeof createApiApp>, method: string, path: string, body: unknown) {
+  const start = performance.now();
+  const res = await app.request(path, {
+    method,
+    headers: auth('p0'),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  await res.arrayBuffer();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status}`);
+  return performance.now() - start;
+}
+
+async function main() {
+  console.log(`Flywheel analytics API benchmark: ${ROWS} interactions over ${DAYS} days, ${RUNS} warm runs`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  let storage = open();
+  await storage.migrate();
+  await load(storage);
+  await storage.close();
+  // Reopen: the engine's caches are empty for the cold calls (the OS page cache is not).
+  storage = open();
+  const app = appFor(storage);
+  const scopes: Array<[string, string]> = [
+    ['one workload (p0/w1)', 'workload=w1'],
+    ['whole project (p0)', ''],
+  ];
+  const results: string[] = [];
+  for (const [label, scope] of scopes) {
+    for (const [method, name, path, body] of ENDPOINTS) {
+      if (method === 'POST' && scope !== '') continue;
+      const cold = await time(app, method, path(scope), body);
+      const warm: number[] = [];
+      for (let i = 0; i < RUNS; i++) warm.push(await time(app, method, path(scope), body));
+      const line = `| ${label} | ${method} ${name} | ${cold.toFixed(0)} | ${percentile(warm, 50).toFixed(0)} | ${percentile(warm, 95).toFixed(0)} |`;
+      results.push(line);
+      console.log(line);
+    }
+  }
+  console.log(
+    '\n| scope | endpoint | cold ms | warm p50 ms | warm p95 ms |\n| --- | --- | --- | --- | --- |',
+  );
+  console.log(results.join('\n'));
+  console.log(`\npeak RSS (VmHWM): ${hwmMb().toFixed(0)} MB`);
+  await storage.close();
+  if (!arg('keep', '')) rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

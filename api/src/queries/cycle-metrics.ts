@@ -1,0 +1,177 @@
+import type { ClickHouseClient } from '@flywheel/storage';
+import { interactionOutcomesSql, scopeParams } from './outcomes';
+
+/** A slice of one workload's traffic served by one model version. Times are DateTime64 text. */
+export interface VersionWindow {
+  workload: string;
+  version: string;
+  from: string;
+  to: string;
+}
+
+export interface WindowCounts {
+  interactions: number;
+  candidates: number;
+  successes: number;
+}
+
+/**
+ * Outcome counts for many version windows in one scan: each interaction is assigned to every window
+ * it falls in (a deploy's "first W days" and its parent's "last W days" never overlap, but windows of
+ * different cycles may).
+ */
+export async function versionWindowCounts(
+  client: ClickHouseClient,
+  params: { projectId: string; asOf: string; signalWindowHours: number; windows: VersionWindow[] },
+): Promise<WindowCounts[]> {
+  const { windows } = params;
+  if (windows.length === 0) return [];
+  const from = windows.map((w) => w.from).reduce((a, b) => (a < b ? a : b));
+  const to = windows.map((w) => w.to).reduce((a, b) => (a > b ? a : b));
+  const inWindow = `workload_id = {wl:Array(String)}[k] AND model_version = {ver:Array(String)}[k]
+    AND time >= {st:Array(DateTime64(6, 'UTC'))}[k] AND time < {en:Array(DateTime64(6, 'UTC'))}[k]`;
+  const outcomes = interactionOutcomesSql(
+    ['workload_id', 'model_version'],
+    'i.model_version IN {ver:Array(String)} AND i.workload_id IN {wl:Array(String)}',
+  );
+  const result = await client.query({
+    query: `
+      SELECT k, count() AS n_interactions, countIf(outcome != 'unknown') AS n_candidates,
+        countIf(outcome = 'success') AS n_successes
+      FROM (
+        SELECT arrayJoin(arrayFilter(k -> ${inWindow}, range(1, ${windows.length + 1}))) AS k, outcome
+        FROM (${outcomes})
+      )
+      GROUP BY k`,
+    query_params: {
+      ...scopeParams({
+        projectId: params.projectId,
+        workload: '',
+        from,
+        to,
+        asOf: params.asOf,
+        signalWindowHours: params.signalWindowHours,
+      }),
+      wl: windows.map((w) => w.workload),
+      ver: windows.map((w) => w.version),
+      st: windows.map((w) => w.from),
+      en: windows.map((w) => w.to),
+    },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{
+    k: number;
+    n_interactions: string;
+    n_candidates: string;
+    n_successes: string;
+  }>();
+  const byWindow = new Map(rows.map((r) => [Number(r.k), r]));
+  return windows.map((_, i) => {
+    const row = byWindow.get(i + 1);
+    return {
+      interactions: Number(row?.n_interactions ?? 0),
+      candidates: Number(row?.n_candidates ?? 0),
+      successes: Number(row?.n_successes ?? 0),
+    };
+  });
+}
+
+export interface TrainingVolume {
+  cycleId: string;
+  datasetId: string;
+  at: string;
+  total: number;
+  gold: number;
+  gatePassed: number;
+  correction: number;
+  /** Median event time of the examples (DateTime64 text), null for an empty snapshot. */
+  medianTime: string | null;
+}
+
+/** Examples in each cycle's latest snapshot cut at or before asOf, by source. */
+export async function trainingVolumes(
+  client: ClickHouseClient,
+  projectId: string,
+  asOf: string,
+): Promise<TrainingVolume[]> {
+  const result = await client.query({
+    query: `
+      SELECT d.cycle_id AS cycle_id, d.latest_id AS dataset_id, toString(d.latest_at) AS snapshot_at,
+        count(m.request_id) AS n_total, countIf(m.source = 'gold') AS n_gold,
+        countIf(m.source = 'gate_passed') AS n_gate_passed, countIf(m.source = 'correction') AS n_correction,
+        if(n_total = 0, NULL, toString(fromUnixTimestamp64Micro(toInt64(quantileExact(0.5)(toUnixTimestamp64Micro(m.time))), 'UTC'))) AS median_time
+      FROM (
+        SELECT cycle_id, argMax(dataset_id, (at, created_at)) AS latest_id, max(at) AS latest_at
+        FROM datasets FINAL
+        WHERE project_id = {projectId:String} AND kind = 'snapshot' AND at <= {asOf:DateTime64(6, 'UTC')}
+        GROUP BY cycle_id
+      ) AS d
+      LEFT JOIN (
+        SELECT dataset_id, request_id, source, time FROM dataset_members FINAL
+        WHERE project_id = {projectId:String}
+      ) AS m ON m.dataset_id = d.latest_id
+      GROUP BY cycle_id, dataset_id, snapshot_at`,
+    query_params: { projectId, asOf },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{
+    cycle_id: string;
+    dataset_id: string;
+    snapshot_at: string;
+    n_total: string;
+    n_gold: string;
+    n_gate_passed: string;
+    n_correction: string;
+    median_time: string | null;
+  }>();
+  return rows.map((r) => ({
+    cycleId: r.cycle_id,
+    datasetId: r.dataset_id,
+    at: r.snapshot_at,
+    total: Number(r.n_total),
+    gold: Number(r.n_gold),
+    gatePassed: Number(r.n_gate_passed),
+    correction: Number(r.n_correction),
+    medianTime: r.median_time,
+  }));
+}
+
+export interface EvalScore {
+  workloadId: string;
+  modelVersion: string;
+  goldenSet: string;
+  score: number;
+  time: string;
+}
+
+/** The latest score of each (workload, version, golden set) at or before asOf. */
+export async function latestEvalScores(
+  client: ClickHouseClient,
+  projectId: string,
+  asOf: string,
+): Promise<EvalScore[]> {
+  const result = await client.query({
+    query: `
+      SELECT workload_id, model_version, golden_set, argMax(score, time) AS latest_score,
+        toString(max(time)) AS latest_time
+      FROM evals FINAL
+      WHERE project_id = {projectId:String} AND time <= {asOf:DateTime64(6, 'UTC')}
+      GROUP BY workload_id, model_version, golden_set`,
+    query_params: { projectId, asOf },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{
+    workload_id: string;
+    model_version: string;
+    golden_set: string;
+    latest_score: number;
+    latest_time: string;
+  }>();
+  return rows.map((r) => ({
+    workloadId: r.workload_id,
+    modelVersion: r.model_version,
+    goldenSet: r.golden_set,
+    score: r.latest_score,
+    time: r.latest_time,
+  }));
+}

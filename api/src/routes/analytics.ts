@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { ClickHouseClient } from '@flywheel/storage';
+import { checksRoute } from './checks';
+import { cyclesRoute } from './cycles';
+import { labelsRoute } from './labels';
+import { velocityRoute } from './velocity';
+import type { ApiEnv } from './env';
+
+/** The analytics endpoints (velocity, cycles, labels, checks), mounted behind the API's auth middleware. */
+export function analyticsRoute(client: ClickHouseClient): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+  app.route('/', velocityRoute(client));
+  app.route('/', cyclesRoute(client));
+  app.route('/', labelsRoute(client));
+  app.route('/', checksRoute(client));
+  return app;
+}

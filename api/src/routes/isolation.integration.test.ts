@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRowWriter, IngestCounters, parseKeys } from '@flywheel/collector';
+import { insertInteractions, insertSignals, type InteractionRow, type SignalRow } from '@flywheel/storage';
+import { openTempStorage } from '@flywheel/storage/testing';
+import { createApiApp } from '../app';
+import { interaction, plusDays, signal } from '../fixtures/rows';
+
+// Two projects with the same shape of data under different names. Every endpoint, called with one
+// project's key, must never show a name of the other project.
+let env: Awaited<ReturnType<typeof openTempStorage>>;
+let app: ReturnType<typeof createApiApp>;
+const KEYS = { a: 'alpha-key-0123456789', b: 'bravo-key-0123456789' };
+const T0 = '2026-02-02T00:00:00Z';
+
+const rows: InteractionRow[] = [];
+const sigs: SignalRow[] = [];
+for (const p of ['a', 'b'] as const) {
+  for (let i = 0; i < 300; i++) {
+    const id = `${p}req-${i}`;
+    const time = plusDays(T0, i / 10);
+    rows.push(
+      interaction(id, time, {
+        project_id: p,
+        workload_id: `${p}work`,
+        model_version: i < 150 ? `${p}ver1` : `${p}ver2`,
+        user_id: `${p}user-${i % 25}`,
+        language: p === 'a' ? 'en' : 'de',
+      }),
+    );
+    sigs.push(signal(id, i % 4 ? 'accepted' : 'thumbs_down', plusDays(time, 0.01), { project_id: p }));
+  }
+}
+const names = (p: 'a' | 'b') => [
+  `${p}req-`,
+  `${p}work`,
+  `${p}ver1`,
+  `${p}ver2`,
+  `${p}user-`,
+  `${p}cycle`,
+  `${p}golden`,
+  `${p}judge`,
+  `${p}reviewer`,
+];
+
+const call = (p: 'a' | 'b' | null, method: string, path: string, body?: unknown) =>
+  app.request(path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(p ? { authorization: `Bearer ${KEYS[p]}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+const writes = (p: 'a' | 'b'): Array<[string, string, unknown]> => [
+  [
+    'POST',
+    '/api/v1/cycles',
+    {
+      id: `${p}cycle`,
+      workloadId: `${p}work`,
+      modelVersion: `${p}ver2`,
+      parentVersion: `${p}ver1`,
+      dataWindow: { from: T0, to: plusDays(T0, 5) },
+      status: 'deployed',
+      deployedAt: plusDays(T0, 15),
+    },
+  ],
+  ['PATCH', `/api/v1/cycles/${p}cycle`, { notes: `${p}notes` }],
+  [
+    'POST',
+    '/api/v1/evals',
+    { modelVersion: `${p}ver1`, goldenSet: `${p}golden`, score: 0.5, time: plusDays(T0, 10) },
+  ],
+  [
+    'POST',
+    '/api/v1/reviews',
+    {
+      requestId: `${p}req-1`,
+      reviewer: `${p}reviewer`,
+      labels: { accuracy: true, helpfulness: true, safety: true },
+      time: plusDays(T0, 20),
+    },
+  ],
+  [
+    'POST',
+    '/api/v1/judgments',
+    {
+      requestId: `${p}req-1`,
+      judgeId: `${p}judge`,
+      metric: 'accuracy',
+      passed: true,
+      time: plusDays(T0, 20),
+    },
+  ],
+  ['POST', `/api/v1/cycles/${p}cycle/snapshot`, { at: plusDays(T0, 25) }],
+];
+const READS = [
+  '/api/v1/velocity',
+  '/api/v1/velocity?bucket=week',
+  '/api/v1/cycles',
+  '/api/v1/cycles/{mine}',
+  '/api/v1/cycles/{theirs}',
+  '/api/v1/checks/drift',
+  '/api/v1/checks/sycophancy',
+  '/api/v1/checks/latency-bias',
+  '/api/v1/checks/survivorship',
+];
+
+beforeAll(async () => {
+  env = await openTempStorage();
+  app = createApiApp({
+    client: env.storage.client,
+    keys: parseKeys(`a:${KEYS.a},b:${KEYS.b}`),
+    writer: createRowWriter(env.storage.client),
+    counters: new IngestCounters(),
+  });
+  await insertInteractions(env.storage.client, rows);
+  await insertSignals(env.storage.client, sigs);
+  for (const p of ['a', 'b'] as const) {
+    for (const [method, path, body] of writes(p)) {
+      const res = await call(p, method, path, body);
+      expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
+    }
+  }
+});
+afterAll(() => env.dispose());
+
+describe('project isolation', () => {
+  it.each(READS)('GET %s shows only the caller’s project', async (path) => {
+    for (const [me, other] of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ] as const) {
+      const res = await call(
+        me,
+        'GET',
+        path.replace('{mine}', `${me}cycle`).replace('{theirs}', `${other}cycle`),
+      );
+      const text = await res.text();
+      if (path.endsWith('{theirs}')) {
+        expect(res.status).toBe(404); // another project's cycle does not exist for this key
+        continue;
+      }
+      expect(res.status, text).toBe(200);
+      for (const name of names(other)) expect(text).not.toContain(name);
+    }
+  });
+
+  it('shows each project its own data', async () => {
+    const velocity = (await (await call('a', 'GET', '/api/v1/velocity')).json()) as {
+      totals: { interactions: number };
+    };
+    expect(velocity.totals.interactions).toBe(300);
+    const text = await (await call('a', 'GET', '/api/v1/cycles')).text();
+    expect(text).toContain('acycle');
+  });
+
+  it('writes land in the caller’s project, and another project’s cycle cannot be changed', async () => {
+    for (const table of ['cycles', 'evals', 'reviews', 'judgments', 'datasets', 'dataset_members']) {
+      const result = await env.storage.client.query({
+        query: `SELECT groupUniqArray(project_id) AS projects FROM ${table}`,
+        format: 'JSONEachRow',
+      });
+      const [row] = (await result.json()) as Array<{ projects: string[] }>;
+      expect(row!.projects.sort(), table).toEqual(['a', 'b']);
+    }
+    const members = await env.storage.client.query({
+      query: `SELECT count() AS c FROM dataset_members WHERE project_id = 'a' AND request_id LIKE 'breq-%'`,
+      format: 'JSONEachRow',
+    });
+    expect(Number(((await members.json()) as Array<{ c: string }>)[0]!.c)).toBe(0);
+    expect((await call('a', 'PATCH', '/api/v1/cycles/bcycle', { notes: 'x' })).status).toBe(404);
+    expect((await call('a', 'POST', '/api/v1/cycles/bcycle/snapshot', {})).status).toBe(404);
+  });
+});
+
+describe('authentication', () => {
+  const every = [
+    ...READS.map(
+      (p) =>
+        ['GET', p.replace('{mine}', 'acycle').replace('{theirs}', 'bcycle'), undefined] as [
+          string,
+          string,
+          unknown,
+        ],
+    ),
+    ...writes('a'),
+  ];
+  it.each(every)('%s %s: 401 without a key or with a wrong one', async (method, path, body) => {
+    expect((await call(null, method, path, body)).status).toBe(401);
+    const wrong = await app.request(path, {
+      method,
+      headers: { authorization: 'Bearer wrong-key-0123456789' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('serves the OpenAPI document and the reference page without a key', async () => {
+    const doc = (await (await call(null, 'GET', '/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/velocity', '/api/v1/cycles/{id}/snapshot', '/api/v1/checks/drift']),
+    );
+    const page = await call(null, 'GET', '/api/docs');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script src="/api/docs/reference.js" defer></script>');
+    const script = await call(null, 'GET', '/api/docs/reference.js');
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+  });
+});

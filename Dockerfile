@@ -11,6 +11,8 @@ COPY dashboard/package.json dashboard/
 COPY test/package.json test/
 RUN pnpm install --frozen-lockfile
 COPY . .
+# The dashboard is built into the image, so `pnpm start` finds it current and starts at once.
+RUN pnpm --filter @flywheel/dashboard build
 ENV FLYWHEEL_DATA=/var/lib/flywheel
 EXPOSE 8080 4318
 CMD ["pnpm", "start"]

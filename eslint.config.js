@@ -19,4 +19,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The dashboard runs in the browser, and renders untrusted prompts and responses: text only.
+    files: ['dashboard/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'Name every export: one explicit public surface per package.',
+        },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Stored prompts and responses are untrusted: render text, never HTML.',
+        },
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Stored prompts and responses are untrusted: render text, never HTML.',
+        },
+      ],
+    },
+  },
 );

@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'dashboard/**'],
+    exclude: ['**/node_modules/**', 'dashboard/dist/**'],
     pool: 'forks',
     reporters: ['default', './test/support/summary-reporter.ts'],
     isolate: true,

@@ -1,0 +1,28 @@
+import type { GateState, InteractionQuery, Outcome } from '../../../api/types';
+import type { ResolvedRange } from '../../../shared/lib/time-range';
+
+export const OUTCOMES: readonly Outcome[] = ['success', 'failure', 'unknown'];
+export const GATE_STATES: readonly GateState[] = ['passed', 'rejected', 'pending'];
+export const PAGE_SIZES = [50, 200, 1000] as const;
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.find((v) => v === value);
+}
+
+/** The explorer's URL parameters (`version`, `outcome`, `gate`, `q`, `limit`) as an API query. */
+export function explorerQuery(
+  get: (name: string) => string | null,
+  scope: { workload: string | null; range: ResolvedRange },
+): InteractionQuery {
+  const limit = Number(get('limit'));
+  return {
+    limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : PAGE_SIZES[0],
+    ...(scope.workload ? { workload: scope.workload } : {}),
+    ...(get('version') ? { modelVersion: get('version')! } : {}),
+    ...(oneOf(OUTCOMES, get('outcome')) ? { outcome: oneOf(OUTCOMES, get('outcome'))! } : {}),
+    ...(oneOf(GATE_STATES, get('gate')) ? { gate: oneOf(GATE_STATES, get('gate'))! } : {}),
+    ...(get('q') ? { q: get('q')! } : {}),
+    ...(scope.range.from ? { from: scope.range.from } : {}),
+    ...(scope.range.to ? { to: scope.range.to } : {}),
+  };
+}

@@ -1,0 +1,72 @@
+import { useLocation } from 'react-router';
+import { useScope } from '../../../app/scope-context';
+import { ResourceView } from '../../../shared/components/resource-view';
+import { Empty } from '../../../shared/components/states';
+import { bucketMs, scopeQuery } from '../../../shared/lib/scope-query';
+import { HEALTH_TEXT, projectVerdict, verdictOf } from '../lib/health';
+import { useWorkloadHealth } from '../hooks/use-workload-health';
+import { WorkloadCard } from './workload-card';
+
+const ICON = { healthy: '✓', attention: '!', critical: '✕', unknown: '?' } as const;
+const RANK = { critical: 3, attention: 2, unknown: 1, healthy: 0 } as const;
+const CLASS = { healthy: 'good', attention: 'warn', critical: 'bad', unknown: 'neutral' } as const;
+
+export function OverviewPage() {
+  const scope = useScope();
+  const { search } = useLocation();
+  const health = useWorkloadHealth(scopeQuery(scope));
+  const frame = { from: scope.range.fromMs, to: scope.range.toMs, stepMs: bucketMs('day') };
+  return (
+    <div className="page">
+      <ResourceView resource={health} what="flywheel health">
+        {({ workloads }) => {
+          if (workloads.length === 0) return <Empty>No workload has traffic in {scope.range.label}.</Empty>;
+          const verdicts = workloads.map(verdictOf);
+          // Worst first: the card that needs someone is the one read first.
+          const order = workloads
+            .map((w, i) => ({ w, rank: RANK[verdicts[i]!.health] }))
+            .sort((a, b) => b.rank - a.rank || a.w.workloadId.localeCompare(b.w.workloadId))
+            .map((x) => x.w);
+          const project = projectVerdict(verdicts);
+          const healthy = verdicts.filter((v) => v.health === 'healthy').length;
+          const firing = workloads.flatMap((w) => w.firing);
+          const critical = firing.filter((a) => a.severity === 'critical').length;
+          const needy = order.filter((w) => {
+            const h = verdicts[workloads.indexOf(w)]!.health;
+            return h === 'critical' || h === 'attention';
+          });
+          return (
+            <>
+              <section
+                className={`verdict verdict-${CLASS[project]}`}
+                data-testid="project-verdict"
+                data-health={project}
+              >
+                <span className={`verdict-icon badge-${CLASS[project]}`} aria-hidden="true">
+                  {ICON[project]}
+                </span>
+                <div>
+                  <div className="verdict-title">
+                    {project === 'healthy' ? 'The flywheel is spinning' : HEALTH_TEXT[project]}
+                  </div>
+                  <div className="muted">
+                    {healthy} of {workloads.length} workload{workloads.length === 1 ? '' : 's'} healthy
+                    {needy.length > 0 ? ` · look at ${needy.map((w) => w.workloadId).join(', ')}` : ''}
+                    {firing.length > 0
+                      ? ` · ${firing.length} alarm${firing.length === 1 ? '' : 's'} firing${critical ? ` (${critical} critical)` : ''}`
+                      : ' · no alarms firing'}
+                  </div>
+                </div>
+              </section>
+              <div className="cards">
+                {order.map((w) => (
+                  <WorkloadCard key={w.workloadId} w={w} frame={frame} search={new URLSearchParams(search)} />
+                ))}
+              </div>
+            </>
+          );
+        }}
+      </ResourceView>
+    </div>
+  );
+}

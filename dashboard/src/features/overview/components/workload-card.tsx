@@ -1,0 +1,100 @@
+import { Link } from 'react-router';
+import { Badge } from '../../../shared/components/badge';
+import { Sparkline } from '../../../shared/components/charts/sparkline';
+import { PhaseBadge } from '../../../shared/components/phase-badge';
+import type { Frame } from '../../velocity/lib/velocity-series';
+import { velocitySeries } from '../../velocity/lib/velocity-series';
+import { formatCount, formatPercent, formatPoints } from '../../../shared/lib/format';
+import { alarmTitle } from '../../../shared/lib/alarm-titles';
+import { deltaVerdict, DELTA_VERDICT_TEXT } from '../../cycles/lib/cycle-series';
+import { gateBandOf, gateBandText } from '../../velocity/lib/gate-band';
+import { HEALTH_TEXT, HEALTH_TONE, verdictOf, type WorkloadHealth } from '../lib/health';
+
+export function WorkloadCard({
+  w,
+  frame,
+  search,
+}: {
+  w: WorkloadHealth;
+  frame: Frame;
+  search: URLSearchParams;
+}) {
+  const verdict = verdictOf(w);
+  const tone = HEALTH_TONE[verdict.health];
+  const href = (page: string, extra: Record<string, string> = {}) => {
+    const params = new URLSearchParams(search);
+    params.set('workload', w.workloadId);
+    for (const [k, v] of Object.entries(extra)) params.set(k, v);
+    return `/${page}?${params.toString()}`;
+  };
+  const gateBand = gateBandText(gateBandOf(w.gate.evaluated > 0 ? w.gate.passRate : null));
+  const cycle = w.lastCycle;
+  const delta = cycle?.onlineDelta ?? null;
+  return (
+    <article className={`card card-${tone}`} data-testid="workload-card" data-workload={w.workloadId}>
+      <div className="card-head">
+        <span className="card-title">{w.workloadId}</span>
+        <Badge tone={tone}>{HEALTH_TEXT[verdict.health]}</Badge>
+      </div>
+      <p className="card-reason" data-testid="card-reason">
+        {w.phase ? <PhaseBadge phase={w.phase.phase} /> : null} {verdict.reasons[0]}
+      </p>
+      <div className="metrics">
+        <div>
+          <div className="metric-label">Success rate (28 days)</div>
+          <div className="metric-value">{formatPercent(w.phase?.successRate ?? null)}</div>
+          <Sparkline data={velocitySeries(w.buckets, frame)} dataKey="successRate" domain={[0, 1]} />
+        </div>
+        <div>
+          <div className="metric-label">Last cycle</div>
+          <div className="metric-value">{delta ? formatPoints(delta.delta) : '—'}</div>
+          <div className="metric-note">
+            {!w.cyclesAvailable
+              ? 'cycles not available in this version'
+              : cycle
+                ? `${cycle.modelVersion}: ${DELTA_VERDICT_TEXT[deltaVerdict(cycle)]} (+2..+5 pts)`
+                : 'no deployed cycle yet'}
+          </div>
+        </div>
+        <div>
+          <div className="metric-label">Data rate</div>
+          <div className="metric-value">
+            {w.perDay ? `${formatCount(Math.round(w.perDay.interactions))}/day` : '—'}
+          </div>
+          <div className="metric-note">
+            {w.perDay
+              ? `${formatCount(Math.round(w.perDay.candidates))}/day with an outcome`
+              : 'no traffic in range'}
+          </div>
+        </div>
+        <div>
+          <div className="metric-label">Gate pass rate</div>
+          <div className="metric-value">{formatPercent(w.gate.evaluated > 0 ? w.gate.passRate : null)}</div>
+          <div className="metric-note">
+            <Badge tone={gateBand.tone}>{gateBand.text}</Badge>
+          </div>
+        </div>
+      </div>
+      <div data-testid="card-alarms">
+        {!w.alarmsAvailable ? (
+          <span className="muted">Alarms are not available in this version.</span>
+        ) : w.firing.length === 0 ? (
+          <span className="muted">No alarms firing.</span>
+        ) : (
+          w.firing.map((a) => (
+            <div key={a.id}>
+              <Badge tone={a.severity === 'critical' ? 'bad' : 'warn'}>{a.severity}</Badge>{' '}
+              <Link to={href('alarms', { alarm: a.id })}>{alarmTitle(a.kind)}</Link>
+            </div>
+          ))
+        )}
+      </div>
+      <nav className="card-links" aria-label={`evidence for ${w.workloadId}`}>
+        <Link to={href('velocity')}>Velocity →</Link>
+        <Link to={href('cycles')}>Cycles →</Link>
+        <Link to={href('alarms')}>Alarms →</Link>
+        <Link to={href('explorer')}>Interactions →</Link>
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { Alarm, Cycle } from '../../../api/analytics-types';
+import { projectVerdict, verdictOf, type WorkloadHealth } from './health';
+
+const base: WorkloadHealth = {
+  workloadId: 'support-chat',
+  phase: {
+    phase: 'acceleration',
+    successRate: 0.84,
+    candidates: 900,
+    interactions: 2000,
+    windowDays: 28,
+    reason: '',
+  },
+  stagnation: null,
+  buckets: [],
+  perDay: { interactions: 100, candidates: 40 },
+  gate: { evaluated: 1000, passed: 250, passRate: 0.25 },
+  lastCycle: null,
+  firing: [],
+  cyclesAvailable: true,
+  alarmsAvailable: true,
+};
+
+const cycle = (delta: number, ci: [number, number], significant: boolean): Cycle => ({
+  id: 'c',
+  workloadId: 'support-chat',
+  modelVersion: 'v3',
+  parentVersion: 'v2',
+  status: 'deployed',
+  dataWindow: { from: '2026-08-01T00:00:00Z', to: '2026-08-10T00:00:00Z' },
+  deployedAt: '2026-08-25T00:00:00Z',
+  rolledBackAt: null,
+  notes: '',
+  trainingVolume: { total: 0, gold: 0, gatePassed: 0, correction: 0 },
+  snapshot: null,
+  onlineDelta: {
+    delta,
+    ci,
+    significant,
+    n: { version: 500, parent: 500 },
+    successRate: { version: 0.8, parent: 0.77 },
+    windowClosed: true,
+  },
+  offlineDelta: null,
+  timeToImprovementDays: null,
+  inHealthyBand: null,
+});
+
+const alarm = (severity: Alarm['severity']): Alarm => ({
+  id: 'a',
+  kind: 'regression_after_deploy',
+  severity,
+  workloadId: 'support-chat',
+  modelVersion: 'v3',
+  state: 'firing',
+  firedAt: '2026-08-26T00:00:00Z',
+  resolvedAt: null,
+  evidence: {},
+  recommendation: 'Roll back support-chat to v2',
+  link: '',
+});
+
+describe('workload verdict', () => {
+  it('is healthy with a gate in band, a last cycle in band and nothing firing', () => {
+    expect(verdictOf({ ...base, lastCycle: cycle(0.03, [0.01, 0.05], true) }).health).toBe('healthy');
+  });
+
+  it('is critical with a critical alarm, and says what to do first', () => {
+    const v = verdictOf({ ...base, firing: [alarm('critical')] });
+    expect(v).toEqual({ health: 'critical', reasons: ['Roll back support-chat to v2'] });
+  });
+
+  it('is critical when the last cycle made quality significantly worse', () => {
+    expect(verdictOf({ ...base, lastCycle: cycle(-0.04, [-0.07, -0.01], true) }).health).toBe('critical');
+  });
+
+  it('needs attention for a gate outside 10–50%, a weak last cycle, a warning or a stalled loop', () => {
+    expect(verdictOf({ ...base, gate: { evaluated: 1000, passed: 50, passRate: 0.05 } }).reasons[0]).toMatch(
+      /too strict/,
+    );
+    expect(verdictOf({ ...base, gate: { evaluated: 1000, passed: 600, passRate: 0.6 } }).reasons[0]).toMatch(
+      /too loose/,
+    );
+    expect(verdictOf({ ...base, lastCycle: cycle(0.01, [-0.01, 0.03], false) }).health).toBe('attention');
+    expect(verdictOf({ ...base, firing: [alarm('warning')] }).health).toBe('attention');
+  });
+
+  it('says when there is not enough data rather than calling it healthy', () => {
+    expect(verdictOf({ ...base, phase: { ...base.phase!, successRate: null } }).health).toBe('unknown');
+  });
+
+  it('gives the project its worst workload', () => {
+    expect(
+      projectVerdict([
+        { health: 'healthy', reasons: [] },
+        { health: 'critical', reasons: [] },
+      ]),
+    ).toBe('critical');
+    expect(
+      projectVerdict([
+        { health: 'healthy', reasons: [] },
+        { health: 'unknown', reasons: [] },
+      ]),
+    ).toBe('healthy');
+    expect(projectVerdict([])).toBe('unknown');
+  });
+});

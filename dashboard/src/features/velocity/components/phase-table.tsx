@@ -1,0 +1,48 @@
+import { Link, useLocation } from 'react-router';
+import type { VelocityReport } from '../../../api/analytics-types';
+import { Panel } from '../../../shared/components/panel';
+import { PhaseBadge } from '../../../shared/components/phase-badge';
+import { formatCount, formatPercent } from '../../../shared/lib/format';
+
+export function PhaseTable({ workloads }: { workloads: VelocityReport['workloads'] }) {
+  const { search } = useLocation();
+  const withWorkload = (w: string) => {
+    const params = new URLSearchParams(search);
+    params.set('workload', w);
+    return `/velocity?${params.toString()}`;
+  };
+  return (
+    <Panel
+      title="Phase per workload"
+      testId="phases"
+      help="From the success rate over the last 28 days and the volume of known outcomes."
+    >
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Workload</th>
+            <th>Phase</th>
+            <th className="num">Success rate</th>
+            <th className="num">Known outcomes</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {workloads.map((w) => (
+            <tr key={w.workloadId}>
+              <td>
+                <Link to={withWorkload(w.workloadId)}>{w.workloadId}</Link>
+              </td>
+              <td>
+                <PhaseBadge phase={w.phase.phase} />
+              </td>
+              <td className="num">{formatPercent(w.phase.successRate)}</td>
+              <td className="num">{formatCount(w.phase.candidates)}</td>
+              <td className="muted">{w.phase.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Panel>
+  );
+}

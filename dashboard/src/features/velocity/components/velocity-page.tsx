@@ -1,0 +1,165 @@
+import { useScope } from '../../../app/scope-context';
+import { TimeSeriesChart } from '../../../shared/components/charts/time-series-chart';
+import { Panel } from '../../../shared/components/panel';
+import { ResourceView } from '../../../shared/components/resource-view';
+import { NotAvailable } from '../../../shared/components/states';
+import { Stat } from '../../../shared/components/stat';
+import { useMarkers } from '../../../shared/hooks/use-markers';
+import { percentTicks } from '../../../shared/lib/chart-data';
+import { COLORS, seriesColor } from '../../../shared/lib/colors';
+import { formatCount, formatPercent, humanize } from '../../../shared/lib/format';
+import { bucketFor, bucketMs, scopeQuery } from '../../../shared/lib/scope-query';
+import { useCycles } from '../../cycles/hooks/use-cycles';
+import { useGate, useVelocity } from '../hooks/use-velocity';
+import { signalMixSeries, velocitySeries, type Frame } from '../lib/velocity-series';
+import { GatePanels } from './gate-panels';
+import { PhaseTable } from './phase-table';
+import { TrainingVolumePanel } from './training-volume-panel';
+
+export function VelocityPage() {
+  const scope = useScope();
+  const query = scopeQuery(scope);
+  const bucket = bucketFor(scope.range, scope.latestEventMs);
+  const frame: Frame = { from: scope.range.fromMs, to: scope.range.toMs, stepMs: bucketMs(bucket) };
+  const velocity = useVelocity(query, bucket);
+  const gate = useGate(query, bucket);
+  const cycles = useCycles(scope.workload);
+  const markers = useMarkers(scope.workload);
+  const per = bucket === 'week' ? 'week' : 'day';
+
+  return (
+    <div className="page">
+      <h1>Velocity</h1>
+      <ResourceView resource={velocity} what="velocity">
+        {(report) => {
+          const data = velocitySeries(report.buckets, frame);
+          const mix = signalMixSeries(report.buckets, frame);
+          const incomplete = report.buckets.filter((b) => !b.complete).length;
+          const gateEvaluated = report.buckets.reduce((n, b) => n + b.gate.evaluated, 0);
+          const gatePassed = report.buckets.reduce((n, b) => n + b.gate.passed, 0);
+          return (
+            <>
+              <div className="panel stat-row" data-testid="velocity-totals">
+                <Stat
+                  label="Interactions"
+                  value={formatCount(report.totals.interactions)}
+                  note={scope.range.label}
+                />
+                <Stat
+                  label="Candidates"
+                  value={formatCount(report.totals.candidates)}
+                  note="with a known outcome"
+                />
+                <Stat
+                  label="Success rate"
+                  value={formatPercent(report.totals.successRate)}
+                  note="success ÷ known outcomes"
+                />
+                <Stat
+                  label="Explicit feedback"
+                  value={formatPercent(report.totals.explicitRate)}
+                  note="interactions with a thumb"
+                />
+                <Stat
+                  label="Signal coverage"
+                  value={formatPercent(report.totals.coverage)}
+                  note="interactions with an outcome"
+                />
+                <Stat
+                  label="Gate pass rate"
+                  value={formatPercent(gateEvaluated > 0 ? gatePassed / gateEvaluated : null)}
+                  note={`${formatCount(gatePassed)} of ${formatCount(gateEvaluated)} evaluated`}
+                />
+              </div>
+              {incomplete > 0 ? (
+                <p className="muted">
+                  The newest {incomplete} {per}
+                  {incomplete === 1 ? '' : 's'} still collect signals (24 h window): their rates may still
+                  change.
+                </p>
+              ) : null}
+              <div className="grid">
+                <Panel
+                  title={`Data collection per ${per}`}
+                  testId="data-collection"
+                  help="Interactions, and candidates: those with a known outcome."
+                >
+                  <TimeSeriesChart
+                    data={data}
+                    series={[
+                      { key: 'interactions', label: 'Interactions', color: COLORS.primary, kind: 'bar' },
+                      { key: 'candidates', label: 'Candidates', color: COLORS.good },
+                    ]}
+                    yFormat={(v) => formatCount(v)}
+                    markers={markers}
+                  />
+                </Panel>
+                <Panel
+                  title="Success rate"
+                  testId="success-rate"
+                  help="Success ÷ (success + failure), by the strongest signal of each interaction."
+                >
+                  <TimeSeriesChart
+                    data={data}
+                    series={[{ key: 'successRate', label: 'Success rate', color: COLORS.good }]}
+                    yFormat={(v) => formatPercent(v, 0)}
+                    yDomain={[0, 1]}
+                    markers={markers}
+                  />
+                </Panel>
+                <Panel
+                  title="Feedback"
+                  testId="feedback-rates"
+                  help="Explicit feedback rate (thumbs, the rarest signal) and signal coverage (any signal that decides an outcome)."
+                >
+                  <p className="chart-caption">Explicit feedback rate</p>
+                  <TimeSeriesChart
+                    data={data}
+                    series={[
+                      { key: 'explicitRate', label: 'Explicit feedback rate', color: COLORS.secondary },
+                    ]}
+                    yFormat={(v) => formatPercent(v)}
+                    yTicks={percentTicks(data, ['explicitRate'], 0.01)}
+                    height={150}
+                  />
+                  <p className="chart-caption">Signal coverage</p>
+                  <TimeSeriesChart
+                    data={data}
+                    series={[{ key: 'coverage', label: 'Signal coverage', color: COLORS.primary }]}
+                    yFormat={(v) => formatPercent(v, 0)}
+                    yTicks={percentTicks(data, ['coverage'], 0.1)}
+                    height={150}
+                  />
+                </Panel>
+                <Panel
+                  title="Signal mix over time"
+                  testId="signal-mix"
+                  help="Which signals users give, per kind."
+                >
+                  {mix ? (
+                    <TimeSeriesChart
+                      data={mix.data}
+                      series={mix.kinds.map((k, i) => ({
+                        key: k,
+                        label: humanize(k),
+                        color: seriesColor(i),
+                        kind: 'bar' as const,
+                        stackId: 'kinds',
+                      }))}
+                      yFormat={(v) => formatCount(v)}
+                    />
+                  ) : (
+                    <NotAvailable what="The signal mix" />
+                  )}
+                </Panel>
+                <GatePanels gate={gate} frame={frame} markers={markers} />
+                <TrainingVolumePanel cycles={cycles} />
+                <PhaseTable workloads={report.workloads} />
+              </div>
+            </>
+          );
+        }}
+      </ResourceView>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { AlarmsPage } from '../features/alarms/components/alarms-page';
+
+export function AlarmsRoute() {
+  return <AlarmsPage />;
+}

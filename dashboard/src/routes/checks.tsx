@@ -1,0 +1,5 @@
+import { ChecksPage } from '../features/checks/components/checks-page';
+
+export function ChecksRoute() {
+  return <ChecksPage />;
+}

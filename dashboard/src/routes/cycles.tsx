@@ -1,0 +1,5 @@
+import { CyclesPage } from '../features/cycles/components/cycles-page';
+
+export function CyclesRoute() {
+  return <CyclesPage />;
+}

@@ -1,0 +1,5 @@
+import { ExplorerPage } from '../features/explorer/components/explorer-page';
+
+export function ExplorerRoute() {
+  return <ExplorerPage />;
+}

@@ -1,0 +1,36 @@
+/** The gate's rejection reasons (DESIGN §5) in words a product manager reads without the design doc. */
+const REASONS: Record<string, string> = {
+  outcome: 'no accepting signal (accepted, copied, edited or corrected)',
+  response_length: 'response too short',
+  quality_score: 'quality score too low',
+  grounding_score: 'grounding score too low',
+  toxicity: 'toxic',
+  pii: 'contains personal data',
+  prompt_length: 'prompt length out of bounds',
+  language: 'language not allowed',
+  jailbreak: 'jailbreak pattern',
+  off_topic: 'off topic',
+  near_duplicate: 'near-duplicate of an earlier candidate',
+};
+
+const SHORT: Record<string, string> = {
+  outcome: 'no accepting signal',
+  response_length: 'too short',
+  quality_score: 'low quality',
+  grounding_score: 'low grounding',
+  toxicity: 'toxic',
+  pii: 'personal data',
+  prompt_length: 'prompt length',
+  language: 'language',
+  jailbreak: 'jailbreak',
+  off_topic: 'off topic',
+  near_duplicate: 'near-duplicate',
+};
+
+export function gateReasonText(reason: string): string {
+  return REASONS[reason] ?? reason.replace(/_/g, ' ');
+}
+
+export function gateReasonShort(reason: string): string {
+  return SHORT[reason] ?? reason.replace(/_/g, ' ');
+}

@@ -37,7 +37,9 @@ export const regenerationSpikeRule = z.object({
 export const passRateCollapseRule = z.object({
   enabled: z.boolean().default(true),
   minRelativeDrop: z.number().min(0).max(1).default(0.5),
-  minEvaluatedPerDay: z.number().int().min(1).default(50),
+  minEvaluatedPerDay: z.number().int().min(1).default(100),
+  /** The drop must also be significant: day-to-day noise at low volume is not a collapse. */
+  maxPValue: z.number().gt(0).max(1).default(0.01),
 });
 
 export const rulesSchema = z.object({

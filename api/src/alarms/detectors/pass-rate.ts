@@ -2,6 +2,7 @@ import { gateBuckets } from '../../queries/gate';
 import { gateConfigHistory } from '../../queries/gate-config';
 import { versionSpans } from '../../queries/deploys';
 import { effectiveGateConfig } from '../../routes/gate';
+import { twoProportionZTest } from '../../stats/proportions';
 import { SEVERITY } from '../rules';
 import { DAY_MS, eventTimeToMs, msToEventTime } from '../time';
 import type { Condition } from '../types';
@@ -39,7 +40,8 @@ export async function passRateConditions(ctx: DetectorContext): Promise<Conditio
     if (!previous || !last || previous.passRate === null || last.passRate === null || previous.passRate === 0)
       continue;
     const drop = 1 - last.passRate / previous.passRate;
-    if (drop < rule.minRelativeDrop) continue;
+    const test = twoProportionZTest(last.passed, last.evaluated, previous.passed, previous.evaluated);
+    if (drop < rule.minRelativeDrop || !test || test.p >= rule.maxPValue) continue;
     const percent = (x: number) => Math.round(x * 1000) / 10;
     conditions.push({
       kind: 'pass_rate_collapse',
@@ -62,6 +64,7 @@ export async function passRateConditions(ctx: DetectorContext): Promise<Conditio
           rejections: last.rejections,
         },
         relativeDropPercent: percent(drop),
+        pValue: test.p,
       },
       recommendation: `The ${workload} gate pass rate fell from ${percent(previous.passRate)}% to ${percent(last.passRate)}% in a day: check signal capture and the rejection reasons before training on this data.`,
     });

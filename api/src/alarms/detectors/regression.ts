@@ -78,14 +78,14 @@ export async function findQualityDrops(ctx: DetectorContext): Promise<QualityDro
         parentVersion: parent,
         windowDays: rule.windowDays,
         version: {
-          successRate: round(pct(cmp.a.successes, cmp.a.n)),
+          successRatePercent: round(pct(cmp.a.successes, cmp.a.n)),
           successes: cmp.a.successes,
           n: cmp.a.n,
           from: eventTimeToIso(versionWindow.from),
           to: eventTimeToIso(versionWindow.to),
         },
         parent: {
-          successRate: round(pct(cmp.b.successes, cmp.b.n)),
+          successRatePercent: round(pct(cmp.b.successes, cmp.b.n)),
           successes: cmp.b.successes,
           n: cmp.b.n,
           from: eventTimeToIso(parentWindow.from),
@@ -106,8 +106,8 @@ export function regressionConditions(drops: QualityDrop[]): Condition[] {
     .filter((d) => !d.rolledBack)
     .map((d) => {
       const e = d.evidence as {
-        version: { successRate: number; n: number };
-        parent: { successRate: number; n: number };
+        version: { successRatePercent: number; n: number };
+        parent: { successRatePercent: number; n: number };
         deltaPoints: number;
         pValue: number;
       };
@@ -118,8 +118,8 @@ export function regressionConditions(drops: QualityDrop[]): Condition[] {
         modelVersion: d.modelVersion,
         evidence: d.evidence,
         recommendation:
-          `Roll back ${d.workloadId} to ${d.parentVersion}: ${d.modelVersion} succeeds ${e.version.successRate}% ` +
-          `against ${e.parent.successRate}% for ${d.parentVersion} (${e.deltaPoints} points, p = ${e.pValue.toPrecision(2)}, ` +
+          `Roll back ${d.workloadId} to ${d.parentVersion}: ${d.modelVersion} succeeds ${e.version.successRatePercent}% ` +
+          `against ${e.parent.successRatePercent}% for ${d.parentVersion} (${e.deltaPoints} points, p = ${e.pValue.toPrecision(2)}, ` +
           `n = ${e.version.n} / ${e.parent.n}).`,
       };
     });

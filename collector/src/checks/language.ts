@@ -3,7 +3,7 @@ import { stripPlaceholders } from './normalize';
 
 // Detection looks at the opening of the text: a language is settled within a few hundred
 // characters, and the cost of n-gram scoring should not grow with a pasted document.
-const SAMPLE_CHARS = 2000;
+const SAMPLE_CHARS = 600;
 const URL = /\bhttps?:\/\/\S+/g;
 
 /**

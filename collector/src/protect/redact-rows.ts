@@ -34,17 +34,35 @@ function cleanAttributes(attributes: Record<string, string>, found: Set<string>)
  */
 export function redactInteraction(row: InteractionRow): InteractionRow & { pii_kinds: string[] } {
   const found = new Set<string>();
+  // The prompt is one of the input messages: redacting each distinct text once halves the work.
+  const memo = new Map<string, string>();
+  const once = (text: string) => {
+    let redacted = memo.get(text);
+    if (redacted === undefined) memo.set(text, (redacted = clean(text, found)));
+    return redacted;
+  };
   const redacted = {
     ...row,
-    prompt: clean(row.prompt, found),
+    input_messages: redactMessages(row.input_messages, once, found),
+    prompt: once(row.prompt),
     response: clean(row.response, found),
-    input_messages: clean(row.input_messages, found),
     error_message: clean(row.error_message, found),
     user_id: cleanId(row.user_id, found),
     session_id: cleanId(row.session_id, found),
     attributes: cleanAttributes(row.attributes, found),
   };
   return { ...redacted, pii_kinds: [...found].sort() };
+}
+
+/** `input_messages` is JSON `[{role, content}]`: each content is redacted on its own. */
+function redactMessages(json: string, once: (text: string) => string, found: Set<string>): string {
+  if (json.length === 0) return json;
+  try {
+    const messages = JSON.parse(json) as Array<{ role: string; content: string }>;
+    return JSON.stringify(messages.map((m) => ({ ...m, content: once(m.content) })));
+  } catch {
+    return clean(json, found);
+  }
 }
 
 /** A signal's correction (the user's own text), identifiers and attributes, redacted. */

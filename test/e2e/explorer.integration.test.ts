@@ -35,6 +35,16 @@ describe('explorer', () => {
       await page.fill('input[name="q"]', 'invoices');
       await page.waitForURL(/q=invoices/);
       await settled(page);
+      // The new query's rows replace the old ones after the URL changes: wait for them, not for a moment.
+      await page.waitForFunction(
+        () => {
+          const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document;
+          const cells = Array.from(doc.querySelectorAll('[data-testid="interaction-table"] tbody tr td:nth-child(7)'));
+          return cells.length > 0 && cells.every((c) => (c.textContent ?? '').includes('invoices'));
+        },
+        undefined,
+        { timeout: 30_000 },
+      );
       expect(page.url()).toContain('gate=rejected');
       const before = await rows.locator('td:nth-child(7)').allTextContents();
       expect(before.length).toBeGreaterThan(0);

@@ -2,6 +2,8 @@ import { Command, Option } from 'commander';
 import { createStorage } from '@flywheel/storage';
 import { resolveServerConfig, DEFAULTS } from '../config';
 import { startFlywheel } from '../server';
+import { registerDemoCommand } from './demo';
+import { registerSimulateCommand } from './simulate';
 
 const program = new Command()
   .name('flywheel')
@@ -35,7 +37,8 @@ program
       DEFAULTS.host,
     ),
   )
-  .action(async (flags: { data?: string; port?: string; otlpPort?: string; host?: string }) => {
+  .addOption(new Option('--alerts <file>', 'alert rules and destinations, JSON (env FLYWHEEL_ALERTS_FILE)'))
+  .action(async (flags: { data?: string; port?: string; otlpPort?: string; host?: string; alerts?: string }) => {
     const config = resolveServerConfig(flags);
     const running = await startFlywheel(config);
     let stopping = false;
@@ -77,6 +80,9 @@ program
       await storage.close();
     }
   });
+
+registerDemoCommand(program);
+registerSimulateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`flywheel: ${(error as Error).message}`);

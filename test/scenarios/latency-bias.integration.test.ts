@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
+import { latencyBiasScenario, type SimulationResult } from '@flywheel/api/simulator';
+import { call, expectCoreTruth, simulateInto } from './oracle';
+
+let fw: TestFlywheel;
+let result: SimulationResult;
+
+beforeAll(async () => {
+  fw = await startTestFlywheel();
+  result = await simulateInto(fw, latencyBiasScenario({ days: 14, dailyVolume: 250, seed: 4 }));
+});
+afterAll(() => fw?.dispose());
+
+describe('latency-bias scenario against the API', () => {
+  it('reports volumes, outcomes, signals and success rates', async () => {
+    await expectCoreTruth(fw, result);
+  });
+
+  it('finds fast answers rated better than slow ones within correctness strata', async () => {
+    const { status, body } = await call<{
+      verdict: string;
+      statistics: { latency: { difference: number; p: number } };
+    }>(fw, '/api/v1/checks/latency-bias');
+    if (status === 404) return;
+    expect(status).toBe(200);
+    const { correct, incorrect } = result.groundTruth.latencyBias.positiveByQuintile;
+    const truthDifference = (correct[0]! - correct[4]! + (incorrect[0]! - incorrect[4]!)) / 2;
+    expect(truthDifference).toBeGreaterThan(0.2);
+    expect(body.statistics.latency.difference).toBeGreaterThan(0.05);
+    expect(Math.abs(body.statistics.latency.difference - truthDifference)).toBeLessThan(0.15);
+    expect(body.statistics.latency.p).toBeLessThan(0.05);
+    expect(body.verdict).toBe('alarm');
+  });
+});

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
+import { negativeFlywheelScenario, type SimulationResult } from '@flywheel/api/simulator';
+import { expectCoreTruth, firingAlarms, simulateInto } from './oracle';
+
+let fw: TestFlywheel;
+let result: SimulationResult;
+
+beforeAll(async () => {
+  fw = await startTestFlywheel();
+  result = await simulateInto(
+    fw,
+    negativeFlywheelScenario({
+      days: 33,
+      dailyVolume: 600,
+      seed: 9,
+      workloads: ['support-chat'],
+      regressedCycle: 1,
+    }),
+  );
+});
+afterAll(() => fw?.dispose());
+
+const churn = () => result.groundTruth.injected.find((i) => i.kind === 'churn')!;
+
+describe('negative-flywheel scenario against the API', () => {
+  it('reports volumes, outcomes, signals and success rates', async () => {
+    await expectCoreTruth(fw, result);
+  });
+
+  it('shows volume falling at least 20% week over week for two weeks while users leave', () => {
+    const until = Date.parse(churn().until as string);
+    const week = (k: number) =>
+      result.interactions.filter((r) => {
+        const t = Date.parse(r.time);
+        return t >= until - (k + 1) * 7 * 86_400_000 && t < until - k * 7 * 86_400_000;
+      }).length;
+    expect(week(0) / week(1) - 1).toBeLessThanOrEqual(-0.2);
+    expect(week(1) / week(2) - 1).toBeLessThanOrEqual(-0.2);
+  });
+
+  it('fires regression_after_deploy within two days of the deploy, then negative_flywheel as users leave', async () => {
+    const bad = result.groundTruth.injected.find((i) => i.kind === 'regression')!;
+    const twoDaysAfter = new Date(Date.parse(bad.at as string) + 2 * 86_400_000).toISOString();
+    const early = (await firingAlarms(fw, twoDaysAfter))!.filter((a) => a.modelVersion === bad.version);
+    expect(early.map((a) => a.kind)).toEqual(['regression_after_deploy']);
+    expect(JSON.stringify(early[0]!.recommendation)).toContain(`to ${bad.parent as string}`);
+
+    const late = (await firingAlarms(fw, churn().until as string))!.filter((a) => a.modelVersion === bad.version);
+    expect(late.map((a) => a.kind).sort()).toEqual(['negative_flywheel', 'regression_after_deploy']);
+  });
+});

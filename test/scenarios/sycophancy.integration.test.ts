@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
+import { sycophancyScenario, type SimulationResult } from '@flywheel/api/simulator';
+import { call, expectCoreTruth, simulateInto } from './oracle';
+
+let fw: TestFlywheel;
+let result: SimulationResult;
+
+beforeAll(async () => {
+  fw = await startTestFlywheel();
+  result = await simulateInto(
+    fw,
+    sycophancyScenario({
+      days: 16,
+      dailyVolume: 250,
+      seed: 3,
+      workloads: ['support-chat'],
+      sycophanticCycle: 1,
+      cycleDays: 6,
+    }),
+  );
+});
+afterAll(() => fw?.dispose());
+
+interface VersionStats {
+  modelVersion: string;
+  markerRate: number | null;
+  capitulationRate: number | null;
+  feedbackGap: number | null;
+  accuracyGap: number | null;
+}
+
+describe('sycophancy scenario against the API', () => {
+  it('reports volumes, outcomes, signals and success rates (the sycophantic version looks better)', async () => {
+    await expectCoreTruth(fw, result);
+    const injected = result.groundTruth.injected.find((i) => i.kind === 'sycophancy')!;
+    expect(injected.accuracyDeltaPoints).toBe(0);
+    expect(injected.expectedSuccessDeltaPoints as number).toBeGreaterThan(5);
+  });
+
+  it('finds more praise and capitulation, and feedback rewarding it while accuracy does not improve', async () => {
+    const { status, body } = await call<{ verdict: string; statistics: { versions: VersionStats[] } }>(
+      fw,
+      '/api/v1/checks/sycophancy',
+    );
+    if (status === 404) return;
+    expect(status).toBe(200);
+    const injected = result.groundTruth.injected.find((i) => i.kind === 'sycophancy')!;
+    const truth = result.groundTruth.versions.find((v) => v.version === injected.version)!;
+    const version = body.statistics.versions.find((v) => v.modelVersion === injected.version)!;
+    const parent = body.statistics.versions.find((v) => v.modelVersion === injected.parent)!;
+    // The built-in lexicon misses some praise openers the simulator writes ("I love this question!"),
+    // so the API may see fewer markers than there are, never many more.
+    expect(version.markerRate!).toBeGreaterThan(truth.realized.sycophanticRate! - 0.2);
+    expect(version.markerRate!).toBeLessThan(truth.realized.sycophanticRate! + 0.05);
+    expect(version.markerRate! - parent.markerRate!).toBeGreaterThan(0.3);
+    expect(version.capitulationRate!).toBeGreaterThan(parent.capitulationRate! + 0.3);
+    expect(version.feedbackGap!).toBeGreaterThan(0);
+    expect(version.accuracyGap!).toBeLessThanOrEqual(0);
+    expect(body.verdict).toBe('alarm');
+  });
+});

@@ -44,7 +44,7 @@ describe('healthy scenario against the API', () => {
     const { status, body } = await call<{
       items: Array<{ id: string; status: string; deployedAt: string | null; modelVersion: string }>;
     }>(fw, '/api/v1/cycles');
-    if (status === 404) return;
+    expect(status).toBe(200);
     expect(status).toBe(200);
     const truth = result.groundTruth.cycles;
     expect(body.items.map((c) => c.id).sort()).toEqual(truth.map((c) => c.id).sort());
@@ -60,7 +60,7 @@ describe('healthy scenario against the API', () => {
       fw,
       '/api/v1/gate',
     );
-    if (status === 404) return;
+    expect(status).toBe(200);
     expect(status).toBe(200);
     const evaluated = body.buckets.reduce((s, b) => s + b.evaluated, 0);
     const passed = body.buckets.reduce((s, b) => s + b.passed, 0);
@@ -70,9 +70,9 @@ describe('healthy scenario against the API', () => {
     expect(Math.abs(passed / evaluated - expected)).toBeLessThan(0.04);
   });
 
-  it('raises no alarm, now or at any evaluation along the way', async (context) => {
+  it('raises no alarm, now or at any evaluation along the way', async () => {
     const firing = await firingAlarms(fw);
-    if (firing === null) context.skip();
+    expect(firing).not.toBeNull();
     expect(firing!.map((a) => `${a.kind} ${a.workloadId} ${a.modelVersion ?? ''}`)).toEqual([]);
     const all = await call<{ items: AlarmView[] }>(fw, '/api/v1/alarms');
     expect(all.body.items.map((a) => `${a.kind} ${a.workloadId} ${a.modelVersion ?? ''} ${a.state}`)).toEqual(

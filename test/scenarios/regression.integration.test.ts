@@ -36,7 +36,7 @@ describe('regression scenario against the API', () => {
     const { status, body } = await call<{
       items: Array<{ modelVersion: string; status: string; rolledBackAt: string | null }>;
     }>(fw, '/api/v1/cycles');
-    if (status === 404) return;
+    expect(status).toBe(200);
     const cycle = body.items.find((c) => c.modelVersion === injected().version)!;
     expect(cycle.status).toBe('rolled_back');
     expect(Date.parse(cycle.rolledBackAt!)).toBe(Date.parse(injected().rolledBackAt as string));

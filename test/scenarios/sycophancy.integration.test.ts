@@ -43,7 +43,7 @@ describe('sycophancy scenario against the API', () => {
       fw,
       '/api/v1/checks/sycophancy',
     );
-    if (status === 404) return;
+    expect(status).toBe(200);
     expect(status).toBe(200);
     const injected = result.groundTruth.injected.find((i) => i.kind === 'sycophancy')!;
     const truth = result.groundTruth.versions.find((v) => v.version === injected.version)!;

@@ -10,11 +10,22 @@ const fired: string[] = [];
 
 beforeAll(async () => {
   fw = await startTestFlywheel();
-  await simulateInto(fw, healthyScenario({ days: 90, dailyVolume: 250, seed: 3 }), { evaluateAlarmsEveryDays: 1 });
+  await simulateInto(fw, healthyScenario({ days: 90, dailyVolume: 250, seed: 3 }), {
+    evaluateAlarmsEveryDays: 1,
+  });
   const all = (await (await fetch(`${fw.apiUrl}/api/v1/alarms`)).json()) as {
-    items: Array<{ kind: string; workloadId: string; modelVersion: string | null; firedAt: string; evidence: unknown }>;
+    items: Array<{
+      kind: string;
+      workloadId: string;
+      modelVersion: string | null;
+      firedAt: string;
+      evidence: unknown;
+    }>;
   };
-  for (const a of all.items) fired.push(`${a.firedAt} ${a.kind} ${a.workloadId} ${a.modelVersion ?? ''} ${JSON.stringify(a.evidence)}`);
+  for (const a of all.items)
+    fired.push(
+      `${a.firedAt} ${a.kind} ${a.workloadId} ${a.modelVersion ?? ''} ${JSON.stringify(a.evidence)}`,
+    );
 }, 600_000);
 afterAll(() => fw?.dispose());
 

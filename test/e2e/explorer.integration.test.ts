@@ -38,8 +38,14 @@ describe('explorer', () => {
       // The new query's rows replace the old ones after the URL changes: wait for them, not for a moment.
       await page.waitForFunction(
         () => {
-          const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document;
-          const cells = Array.from(doc.querySelectorAll('[data-testid="interaction-table"] tbody tr td:nth-child(7)'));
+          const doc = (
+            globalThis as unknown as {
+              document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> };
+            }
+          ).document;
+          const cells = Array.from(
+            doc.querySelectorAll('[data-testid="interaction-table"] tbody tr td:nth-child(7)'),
+          );
           return cells.length > 0 && cells.every((c) => (c.textContent ?? '').includes('invoices'));
         },
         undefined,

@@ -46,7 +46,9 @@ describe('negative-flywheel scenario against the API', () => {
     expect(early.map((a) => a.kind)).toEqual(['regression_after_deploy']);
     expect(JSON.stringify(early[0]!.recommendation)).toContain(`to ${bad.parent as string}`);
 
-    const late = (await firingAlarms(fw, churn().until as string))!.filter((a) => a.modelVersion === bad.version);
+    const late = (await firingAlarms(fw, churn().until as string))!.filter(
+      (a) => a.modelVersion === bad.version,
+    );
     expect(late.map((a) => a.kind).sort()).toEqual(['negative_flywheel', 'regression_after_deploy']);
   });
 });

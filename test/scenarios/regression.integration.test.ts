@@ -49,7 +49,9 @@ describe('regression scenario against the API', () => {
     expect(regression.map((a) => `${a.workloadId} ${a.modelVersion}`)).toEqual([
       `support-chat ${injected().version}`,
     ]);
-    expect(JSON.stringify(regression[0]!.recommendation ?? '')).toContain(`Roll back support-chat to ${injected().parent as string}`);
+    expect(JSON.stringify(regression[0]!.recommendation ?? '')).toContain(
+      `Roll back support-chat to ${injected().parent as string}`,
+    );
 
     const atEnd = await firingAlarms(fw);
     expect(

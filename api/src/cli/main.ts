@@ -38,31 +38,33 @@ program
     ),
   )
   .addOption(new Option('--alerts <file>', 'alert rules and destinations, JSON (env FLYWHEEL_ALERTS_FILE)'))
-  .action(async (flags: { data?: string; port?: string; otlpPort?: string; host?: string; alerts?: string }) => {
-    const config = resolveServerConfig(flags);
-    const running = await startFlywheel(config);
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) {
-        console.error('flywheel: forced exit');
-        process.exit(130);
-      }
-      stopping = true;
-      console.log(`flywheel: ${signal} received, draining the writer…`);
-      running.close().then(
-        () => {
-          console.log('flywheel: stopped cleanly');
-          process.exit(0);
-        },
-        (error: unknown) => {
-          console.error(`flywheel: error while stopping: ${(error as Error).message}`);
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
-  });
+  .action(
+    async (flags: { data?: string; port?: string; otlpPort?: string; host?: string; alerts?: string }) => {
+      const config = resolveServerConfig(flags);
+      const running = await startFlywheel(config);
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) {
+          console.error('flywheel: forced exit');
+          process.exit(130);
+        }
+        stopping = true;
+        console.log(`flywheel: ${signal} received, draining the writer…`);
+        running.close().then(
+          () => {
+            console.log('flywheel: stopped cleanly');
+            process.exit(0);
+          },
+          (error: unknown) => {
+            console.error(`flywheel: error while stopping: ${(error as Error).message}`);
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+    },
+  );
 
 program
   .command('migrate')

@@ -4,7 +4,10 @@ import type { z } from 'zod';
 
 function badRequest(error: z.ZodError, fallback: string): never {
   const issue = error.issues[0]!;
-  const name = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const name = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   throw new HTTPException(400, {
     res: Response.json({ error: `${name || fallback}: ${issue.message}` }, { status: 400 }),
   });
@@ -22,7 +25,9 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   try {
     json = await c.req.json();
   } catch {
-    throw new HTTPException(400, { res: Response.json({ error: 'body must be valid JSON' }, { status: 400 }) });
+    throw new HTTPException(400, {
+      res: Response.json({ error: 'body must be valid JSON' }, { status: 400 }),
+    });
   }
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : badRequest(parsed.error, 'body');

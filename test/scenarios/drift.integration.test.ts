@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
 import { driftScenario, type SimulationResult } from '@flywheel/api/simulator';
-import { call, expectCoreTruth, simulateInto } from './oracle';
+import { call, expectCoreTruth, firingAlarms, simulateInto } from './oracle';
 
 let fw: TestFlywheel;
 let result: SimulationResult;
@@ -30,5 +30,10 @@ describe('drift scenario against the API', () => {
     expect(body.statistics.psi.language).toBeGreaterThanOrEqual(0.2);
     expect(body.statistics.psi.prompt_length).toBeGreaterThanOrEqual(0.1);
     expect(body.verdict).toBe('alarm');
+  });
+
+  it('raises the drift alarm (DESIGN §8) from the check', async () => {
+    const firing = (await firingAlarms(fw))!;
+    expect(firing.map((a) => a.kind)).toContain('drift');
   });
 });

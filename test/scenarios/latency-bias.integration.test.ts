@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
 import { latencyBiasScenario, type SimulationResult } from '@flywheel/api/simulator';
-import { call, expectCoreTruth, simulateInto } from './oracle';
+import { call, expectCoreTruth, firingAlarms, simulateInto } from './oracle';
 
 let fw: TestFlywheel;
 let result: SimulationResult;
@@ -31,5 +31,10 @@ describe('latency-bias scenario against the API', () => {
     expect(Math.abs(body.statistics.latency.difference - truthDifference)).toBeLessThan(0.15);
     expect(body.statistics.latency.p).toBeLessThan(0.05);
     expect(body.verdict).toBe('alarm');
+  });
+
+  it('raises the latency_bias alarm (DESIGN §8) from the check', async () => {
+    const firing = (await firingAlarms(fw))!;
+    expect(firing.map((a) => a.kind)).toContain('latency_bias');
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
 import { sycophancyScenario, type SimulationResult } from '@flywheel/api/simulator';
-import { call, expectCoreTruth, simulateInto } from './oracle';
+import { call, expectCoreTruth, firingAlarms, simulateInto } from './oracle';
 
 let fw: TestFlywheel;
 let result: SimulationResult;
@@ -58,5 +58,16 @@ describe('sycophancy scenario against the API', () => {
     expect(version.feedbackGap!).toBeGreaterThan(0);
     expect(version.accuracyGap!).toBeLessThanOrEqual(0);
     expect(body.verdict).toBe('alarm');
+  });
+
+  it('raises the sycophancy alarm (DESIGN §8) from the check once the rule is on', async () => {
+    const put = await fetch(`${fw.apiUrl}/api/v1/alerts/config`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rules: { sycophancy: { enabled: true } } }),
+    });
+    expect(put.status).toBe(200);
+    const firing = (await firingAlarms(fw))!;
+    expect(firing.map((a) => a.kind)).toContain('sycophancy');
   });
 });

@@ -5,6 +5,8 @@ import { latestEventTime } from '../queries/as-of';
 import { recentAlarms, upsertAlarms } from '../queries/alarms';
 import { cycleDeploys } from '../queries/deploys';
 import type { DetectorContext } from './detectors/context';
+import { cycleDeltaConditions } from './detectors/cycle-delta';
+import { feedbackCheckConditions } from './detectors/feedback-checks';
 import { negativeFlywheelConditions } from './detectors/negative-flywheel';
 import { passRateConditions } from './detectors/pass-rate';
 import { regenerationConditions } from './detectors/regeneration';
@@ -79,6 +81,14 @@ export class AlarmEvaluator {
     );
     await run('regeneration_spike', rules.regeneration_spike.enabled, () => regenerationConditions(ctx));
     await run('pass_rate_collapse', rules.pass_rate_collapse.enabled, () => passRateConditions(ctx));
+    await run('negative_cycle_delta', rules.negative_cycle_delta.enabled, () => cycleDeltaConditions(ctx));
+    const checks = (['drift', 'sycophancy', 'latency_bias', 'judge_agreement'] as const).filter(
+      (k) => rules[k].enabled,
+    );
+    if (checks.length > 0) {
+      conditions.push(...(await feedbackCheckConditions(ctx, new Set(checks))));
+      for (const kind of checks) evaluated.add(kind);
+    }
 
     const cooldownMs = this.options.cooldownHours * HOUR_MS;
     const known = await recentAlarms(this.client, projectId, shiftEventTime(asOf, -cooldownMs));

@@ -42,7 +42,17 @@ export const passRateCollapseRule = z.object({
   maxPValue: z.number().gt(0).max(1).default(0.01),
 });
 
+const toggle = (enabled: boolean) => z.object({ enabled: z.boolean().default(enabled) }).default({ enabled });
+
 export const rulesSchema = z.object({
+  negative_cycle_delta: toggle(true),
+  drift: toggle(true),
+  latency_bias: toggle(true),
+  // Opt-in: on the 90-day healthy control these checks' alarm verdicts fired on chance (marker-rate rises
+  // at p ≈ 0.02–0.05 per version pair, kappa over 40–90 review pairs), evaluated daily. They stay on the
+  // dashboard's Checks page; a team that wants them to page turns them on.
+  sycophancy: toggle(false),
+  judge_agreement: toggle(false),
   regression_after_deploy: regressionRule.default(regressionRule.parse({})),
   negative_flywheel: negativeFlywheelRule.default(negativeFlywheelRule.parse({})),
   regeneration_spike: regenerationSpikeRule.default(regenerationSpikeRule.parse({})),

@@ -1,0 +1,81 @@
+import { latencyBiasCheck } from '../../flywheel/checks/bias';
+import { driftCheck } from '../../flywheel/checks/drift';
+import { sycophancyCheck } from '../../flywheel/checks/sycophancy';
+import type { Finding } from '../../flywheel/verdict';
+import { SEVERITY } from '../rules';
+import { DAY_MS, eventTimeToMs, msToEventTime } from '../time';
+import type { AlarmKind, Condition } from '../types';
+import type { DetectorContext } from './context';
+
+const RECOMMENDATIONS: Partial<Record<AlarmKind, string>> = {
+  drift:
+    'The traffic the flywheel learns from has shifted: check the drifted dimensions before the next snapshot, and refresh the golden set if the new mix is here to stay.',
+  judge_agreement:
+    'The automated judge no longer agrees with human reviewers: recalibrate it against recent reviews before trusting its verdicts for curation.',
+  sycophancy:
+    'Feedback is rewarding agreement rather than accuracy: keep sycophantic responses out of training data and weight reviewed correctness over user ratings.',
+  latency_bias:
+    'Ratings follow speed rather than correctness: do not train on ratings alone; stratify curation by latency or use reviewed correctness.',
+};
+
+/**
+ * The DESIGN §7 checks on the feedback itself, as alarms: every check finding whose verdict is `alarm`
+ * becomes a condition of its kind, project-wide, with the check's findings as evidence.
+ */
+export async function feedbackCheckConditions(
+  ctx: DetectorContext,
+  enabled: ReadonlySet<AlarmKind>,
+): Promise<Condition[]> {
+  const asOfMs = eventTimeToMs(ctx.asOf);
+  const scope = {
+    projectId: ctx.projectId,
+    workload: '',
+    from: msToEventTime(asOfMs - 28 * DAY_MS),
+    to: msToEventTime(asOfMs + 1),
+    asOf: ctx.asOf,
+  };
+  const conditions: Condition[] = [];
+  const add = (kind: AlarmKind, findings: Finding[], statistics: unknown) => {
+    const alarms = findings.filter((f) => f.verdict === 'alarm');
+    if (!enabled.has(kind) || alarms.length === 0) return;
+    conditions.push({
+      kind,
+      severity: SEVERITY[kind],
+      workloadId: '',
+      modelVersion: '',
+      evidence: { findings: alarms, statistics },
+      recommendation: RECOMMENDATIONS[kind]!,
+    });
+  };
+  if (enabled.has('drift') || enabled.has('judge_agreement')) {
+    const drift = await driftCheck(ctx.client, {
+      projectId: ctx.projectId,
+      workload: '',
+      asOf: ctx.asOf,
+      from: scope.from,
+    });
+    add(
+      'drift',
+      drift.findings.filter((f) => f.rule.startsWith('psi_')),
+      drift.statistics,
+    );
+    add(
+      'judge_agreement',
+      drift.findings.filter((f) => f.rule === 'judge_human_kappa'),
+      drift.statistics,
+    );
+  }
+  if (enabled.has('sycophancy')) {
+    const check = await sycophancyCheck(ctx.client, scope);
+    add('sycophancy', check.findings, check.statistics);
+  }
+  if (enabled.has('latency_bias')) {
+    const check = await latencyBiasCheck(ctx.client, scope);
+    add(
+      'latency_bias',
+      check.findings.filter((f) => f.rule.startsWith('latency_')),
+      check.statistics,
+    );
+  }
+  return conditions;
+}

@@ -19,14 +19,18 @@ const rate = (x: number, n: number) => (n > 0 ? x / n : null);
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 
 /**
- * The parent of each version: the registered cycle's parent when there is one, else the version first
- * seen just before it in the scope (DESIGN §8 infers deploys the same way when cycles are not kept).
+ * The parent of each version: the registered cycle's parent when there is one, else the version of the
+ * same workload first seen just before it in the scope (DESIGN §8 infers deploys the same way).
  */
 function parents(versions: SycophancyCounts[], registered: Map<string, string>): Map<string, string> {
   const byFirstSeen = [...versions].sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : 1));
   return new Map(
     byFirstSeen.flatMap((v, i) => {
-      const parent = registered.get(v.modelVersion) || byFirstSeen[i - 1]?.modelVersion;
+      const previous = byFirstSeen
+        .slice(0, i)
+        .reverse()
+        .find((p) => p.workloadId === v.workloadId);
+      const parent = registered.get(v.modelVersion) || previous?.modelVersion;
       return parent ? [[v.modelVersion, parent] as [string, string]] : [];
     }),
   );
@@ -137,7 +141,7 @@ export async function sycophancyCheck(
     };
   });
 
-  const total = (k: keyof Omit<SycophancyCounts, 'modelVersion' | 'firstSeen'>) =>
+  const total = (k: keyof Omit<SycophancyCounts, 'modelVersion' | 'workloadId' | 'firstSeen'>) =>
     versions.reduce((s, v) => s + v[k], 0);
   return {
     statistics: {

@@ -12,6 +12,8 @@ import { CORRECTNESS_SQL, SYCOPHANCY_JUDGMENT_SQL } from '../verdicts';
 
 export interface SycophancyCounts {
   modelVersion: string;
+  /** The workload the version serves (the most frequent one, if it serves several). */
+  workloadId: string;
   /** First event time of the version in the scope (DateTime64 text). */
   firstSeen: string;
   interactions: number;
@@ -65,17 +67,17 @@ export async function sycophancyByVersion(
 ): Promise<SycophancyCounts[]> {
   const result = await client.query({
     query: `
-      SELECT model_version AS version, toString(min(time)) AS first_seen,
+      SELECT model_version AS version, toString(min(time)) AS first_seen, topK(1)(workload_id)[1] AS workload,
         ${COUNTS.map(([name, sql]) => `${sql} AS n_${name}`).join(',\n        ')}
       FROM (
-        SELECT o.model_version AS model_version, o.time AS time, o.outcome AS outcome,
+        SELECT o.model_version AS model_version, o.workload_id AS workload_id, o.time AS time, o.outcome AS outcome,
           j.judged = 1 AS judged,
           if(judged, j.judged_sycophantic = 1, multiSearchAnyCaseInsensitiveUTF8(o.response, {praise:Array(String)}) = 1) AS syc,
           match(lowerUTF8(trimLeft(o.prompt)), {pushback:String}) AS pushback,
           multiSearchAnyCaseInsensitiveUTF8(substringUTF8(o.response, 1, {reversalChars:UInt32}), {reversal:Array(String)}) = 1 AS reversal,
           c.labelled = 1 AS labelled, c.correct AS correct,
           g.gp = 1 AS gp
-        FROM (${interactionOutcomesSql(['model_version', 'prompt', 'response'])}) AS o
+        FROM (${interactionOutcomesSql(['model_version', 'workload_id', 'prompt', 'response'])}) AS o
         LEFT JOIN (SELECT request_id, 1 AS judged, judged_sycophantic FROM (${SYCOPHANCY_JUDGMENT_SQL})) AS j
           ON j.request_id = o.request_id
         LEFT JOIN (SELECT request_id, 1 AS labelled, correct FROM (${CORRECTNESS_SQL})) AS c
@@ -100,6 +102,11 @@ export async function sycophancyByVersion(
   const rows = await result.json<Record<string, string>>();
   return rows.map((row) => {
     const counts = Object.fromEntries(COUNTS.map(([name]) => [name, Number(row[`n_${name}`])]));
-    return { modelVersion: row.version!, firstSeen: row.first_seen!, ...counts } as SycophancyCounts;
+    return {
+      modelVersion: row.version!,
+      workloadId: row.workload!,
+      firstSeen: row.first_seen!,
+      ...counts,
+    } as SycophancyCounts;
   });
 }

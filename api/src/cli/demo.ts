@@ -1,6 +1,6 @@
-import { Option, type Command } from 'commander';
-import { resolveServerConfig, DEFAULTS } from '../config';
-import { startFlywheel, type RunningFlywheel } from '../server';
+import type { Command } from 'commander';
+import { resolveServerConfig } from '../config';
+import { startFlywheel } from '../server';
 import { runSimulation, writeGroundTruth } from '../simulator';
 import {
   addScenarioOptions,
@@ -9,57 +9,28 @@ import {
   summary,
   type ScenarioFlags,
 } from './simulate';
+import { addServerOptions, stopOnSignals, type ServerFlags } from './server-options';
 
-interface DemoFlags extends ScenarioFlags {
-  data?: string;
-  port?: string;
-  otlpPort?: string;
-  host?: string;
-  alerts?: string;
-}
+type DemoFlags = ScenarioFlags & ServerFlags;
 
 /**
  * `flywheel demo`: starts Flywheel exactly as `flywheel start` does, streams a simulated product into
  * it (90 days of event time in about a minute), then keeps serving so the data can be explored.
  */
 export function registerDemoCommand(program: Command): void {
-  const command = program
-    .command('demo')
-    .description('start Flywheel and stream a simulated product with known ground truth into it')
-    .addOption(
-      new Option(
-        '--data <dir>',
-        `Flywheel's directory; embedded data lives in <dir>/data (env FLYWHEEL_DATA)`,
-      ).default(undefined, DEFAULTS.data),
-    )
-    .addOption(
-      new Option('--port <port>', 'API and dashboard port (env FLYWHEEL_PORT)').default(
-        undefined,
-        String(DEFAULTS.port),
-      ),
-    )
-    .addOption(
-      new Option('--otlp-port <port>', 'OTLP/HTTP port (env FLYWHEEL_OTLP_PORT)').default(
-        undefined,
-        String(DEFAULTS.otlpPort),
-      ),
-    )
-    .addOption(
-      new Option('--host <address>', 'address to listen on (env FLYWHEEL_HOST)').default(
-        undefined,
-        DEFAULTS.host,
-      ),
-    )
-    .addOption(
-      new Option('--alerts <file>', 'alert rules and destinations, JSON (env FLYWHEEL_ALERTS_FILE)'),
-    );
+  const command = addServerOptions(
+    program
+      .command('demo')
+      .description('start Flywheel and stream a simulated product with known ground truth into it'),
+  );
   addScenarioOptions(command, false).action(async (flags: DemoFlags) => {
     // Every flag is checked before anything starts listening.
     const config = resolveServerConfig(flags);
     const { name, plan, outDir } = resolveScenario(flags, config.dataDir);
     const running = await startFlywheel(config);
     const abort = new AbortController();
-    onShutdownSignals(running, abort);
+    // Ctrl-C also stops the simulation mid-stream.
+    stopOnSignals(running, () => abort.abort());
 
     const progress = progressReporter(`simulating ${name}`, plan.days);
     const key = firstKey(process.env.FLYWHEEL_KEYS);
@@ -84,32 +55,6 @@ export function registerDemoCommand(program: Command): void {
       throw error;
     }
   });
-}
-
-/** Ctrl-C stops the simulation, drains the writer and exits, like `flywheel start`; twice forces. */
-function onShutdownSignals(running: RunningFlywheel, abort: AbortController): void {
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) {
-      console.error('flywheel: forced exit');
-      process.exit(130);
-    }
-    stopping = true;
-    abort.abort();
-    console.log(`flywheel: ${signal} received, draining the writer…`);
-    running.close().then(
-      () => {
-        console.log('flywheel: stopped cleanly');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        console.error(`flywheel: error while stopping: ${(error as Error).message}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 /** With keys configured the demo sends as the first project in FLYWHEEL_KEYS. */

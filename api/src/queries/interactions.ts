@@ -46,22 +46,11 @@ export interface InteractionListRow {
   language: string;
   qualityScore: number | null;
   groundingScore: number | null;
-  checks: {
-    piiKinds: string[];
-    responseWords: number;
-    responseTokens: number;
-    toxicity: number;
-    promptChars: number;
-    jailbreak: string;
-    topicRelevance: number | null;
-    inputFailures: string[];
-    nearDuplicateKey: string;
-    passed: Record<string, boolean>;
-  };
+  checks: InteractionChecks;
 }
 
-type RawRow = Omit<InteractionListRow, 'time' | 'checks'> & {
-  isoTime: string;
+/** Content-check results as stored at ingest (DESIGN §5). */
+export interface InteractionChecks {
   piiKinds: string[];
   responseWords: number;
   responseTokens: number;
@@ -70,9 +59,24 @@ type RawRow = Omit<InteractionListRow, 'time' | 'checks'> & {
   jailbreak: string;
   topicRelevance: number | null;
   inputFailures: string[];
-  dupKey: string;
-  checksPassed: Record<string, boolean>;
-};
+  nearDuplicateKey: string;
+  passed: Record<string, boolean>;
+}
+
+const CHECK_FIELDS = [
+  'piiKinds',
+  'responseWords',
+  'responseTokens',
+  'toxicity',
+  'promptChars',
+  'jailbreak',
+  'topicRelevance',
+  'inputFailures',
+  'nearDuplicateKey',
+  'passed',
+] as const satisfies ReadonlyArray<keyof InteractionChecks>;
+
+type RawRow = Omit<InteractionListRow, 'time' | 'checks'> & InteractionChecks & { isoTime: string };
 
 // Outcome and gate filters select request ids first; both need every signal of the request.
 const OUTCOME_FILTER = `
@@ -103,7 +107,7 @@ export async function listInteractions(
         language, quality_score AS qualityScore, grounding_score AS groundingScore,
         pii_kinds AS piiKinds, response_words AS responseWords, response_tokens AS responseTokens, toxicity,
         prompt_chars AS promptChars, jailbreak, topic_relevance AS topicRelevance, input_failures AS inputFailures,
-        dup_key AS dupKey, checks_passed AS checksPassed
+        dup_key AS nearDuplicateKey, checks_passed AS passed
       FROM interactions FINAL
       WHERE project_id = {projectId:String}
         AND ({workload:String} = '' OR workload_id = {workload:String})
@@ -137,36 +141,12 @@ export async function listInteractions(
 }
 
 function toListRow(raw: RawRow): InteractionListRow {
-  const {
-    isoTime,
-    piiKinds,
-    responseWords,
-    responseTokens,
-    toxicity,
-    promptChars,
-    jailbreak,
-    topicRelevance,
-    inputFailures,
-    dupKey,
-    checksPassed,
-    ...row
-  } = raw;
-  return {
-    ...row,
-    time: isoTime,
-    checks: {
-      piiKinds,
-      responseWords,
-      responseTokens,
-      toxicity,
-      promptChars,
-      jailbreak,
-      topicRelevance,
-      inputFailures,
-      nearDuplicateKey: dupKey,
-      passed: checksPassed,
-    },
-  };
+  const { isoTime, ...rest } = raw;
+  const checks = Object.fromEntries(CHECK_FIELDS.map((f) => [f, rest[f]])) as unknown as InteractionChecks;
+  const row = Object.fromEntries(
+    Object.entries(rest).filter(([k]) => !(CHECK_FIELDS as readonly string[]).includes(k)),
+  );
+  return { ...(row as Omit<InteractionListRow, 'time' | 'checks'>), time: isoTime, checks };
 }
 
 export interface SignalDetail {

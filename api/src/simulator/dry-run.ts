@@ -4,7 +4,7 @@ import { TrafficGenerator } from './generate';
 import { Rng } from './random';
 import { toRecord, type InteractionRecord } from './record';
 import { dayTime, isoDay } from './timeline';
-import { buildGroundTruth } from './truth/build';
+import { groundTruthOf } from './truth/of-run';
 import { TruthRecorder } from './truth/recorder';
 import type { GroundTruth } from './truth/types';
 import type { SimulationPlan } from './types';
@@ -31,19 +31,12 @@ export function dryRun(
     annotations.due(day);
     if (options.keepInteractions) kept.push(...interactions.map(toRecord));
   }
-  const backlog = annotations.backlog();
-  const groundTruth = buildGroundTruth({
+  const groundTruth = groundTruthOf(
     plan,
     recorder,
-    users: generator.users,
-    reviews: {
-      sampled: annotations.sampled,
-      posted: annotations.posted,
-      backlog: backlog.count,
-      oldestPendingMs: backlog.oldestPendingMs,
-    },
-    judgments: annotations.judged,
-    api: new FlywheelApiClient(null, undefined, () => {}).report(),
-  });
+    generator,
+    annotations,
+    new FlywheelApiClient(null, undefined, () => {}).report(),
+  );
   return { groundTruth, interactions: kept };
 }

@@ -7,7 +7,7 @@ import { toRecord, type InteractionRecord } from './record';
 import { OtlpSink } from './sink';
 import { SpanRecorder } from './spans';
 import { dayTime, isoDay } from './timeline';
-import { buildGroundTruth } from './truth/build';
+import { groundTruthOf } from './truth/of-run';
 import { TruthRecorder } from './truth/recorder';
 import type { GroundTruth } from './truth/types';
 import type { SimulationPlan } from './types';
@@ -111,20 +111,7 @@ export async function runSimulation(plan: SimulationPlan, options: RunOptions): 
     await sink.shutdown();
   }
 
-  const backlog = annotations.backlog();
-  const groundTruth = buildGroundTruth({
-    plan,
-    recorder,
-    users: generator.users,
-    reviews: {
-      sampled: annotations.sampled,
-      posted: annotations.posted,
-      backlog: backlog.count,
-      oldestPendingMs: backlog.oldestPendingMs,
-    },
-    judgments: annotations.judged,
-    api: api.report(),
-  });
+  const groundTruth = groundTruthOf(plan, recorder, generator, annotations, api.report());
   return { groundTruth, interactions: records, spans: sink.exported, elapsedMs: Date.now() - started };
 }
 

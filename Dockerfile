@@ -2,12 +2,15 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 RUN npm install -g pnpm@10
-COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
-COPY storage/package.json storage/
-COPY collector/package.json collector/
+COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
+COPY semconv/package.json semconv/
 COPY instrumentation/package.json instrumentation/
+COPY collector/package.json collector/
+COPY storage/package.json storage/
 COPY api/package.json api/
+COPY server/package.json server/
 COPY dashboard/package.json dashboard/
+COPY simulator/package.json simulator/
 COPY test/package.json test/
 RUN pnpm install --frozen-lockfile
 COPY . .

@@ -3,13 +3,13 @@
  * Run: `npx tsx collector/bench/redact.bench.ts` (from the repo root). Single-threaded; numbers are
  * per core.
  */
-import { DEFAULT_CHECKS_CONFIG, runContentChecksSync } from '../src/checks/index';
-import { lexiconToxicity } from '../src/checks/toxicity';
-import { detectLanguage } from '../src/checks/language';
-import { countWords } from '../src/checks/length';
-import { nearDuplicateKey } from '../src/checks/near-duplicate';
-import { matchJailbreak } from '../src/checks/jailbreak';
-import { topicRelevance } from '../src/checks/topic';
+import { DEFAULT_CHECKS_CONFIG, runContentChecksSync } from '../src/content-checks/index';
+import { lexiconToxicity } from '../src/content-checks/toxicity';
+import { detectLanguage } from '../src/content-checks/language';
+import { countWords } from '../src/content-checks/length';
+import { nearDuplicateKey } from '../src/content-checks/near-duplicate';
+import { matchJailbreak } from '../src/content-checks/jailbreak';
+import { topicRelevance } from '../src/content-checks/topic';
 import { loadCorpus } from '../src/redact/corpus/load';
 import { redactText } from '../src/redact/index';
 import { LLM_PROMPT, LLM_RESPONSE_3_5KB } from './llm-text';

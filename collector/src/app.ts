@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { KeyRing } from './auth';
-import type { ChecksConfig } from './checks';
+import type { ChecksConfig } from './content-checks';
 import { IngestCounters } from './routes/counters';
 import { signalsRoute } from './routes/signals';
 import { tracesRoute } from './routes/traces';

@@ -19,6 +19,6 @@ export { decodeJson, decodeProtobuf } from './otlp/decode';
 export { MAX_BODY_BYTES } from './otlp/body';
 export { redactText, detectPii } from './redact';
 export type { PiiKind, Redaction } from './redact';
-export { runContentChecks, DEFAULT_CHECKS_CONFIG } from './checks';
-export type { ChecksConfig, ContentChecks } from './checks';
+export { runContentChecks, DEFAULT_CHECKS_CONFIG } from './content-checks';
+export type { ChecksConfig, ContentChecks } from './content-checks';
 export { protectBatch, redactInteraction, redactSignal } from './protect';

@@ -1,6 +1,6 @@
 import type { Attributes, TracerProvider } from '@opentelemetry/api';
 import type { Instrumentation, InstrumentationConfig } from '@opentelemetry/instrumentation';
-import type { SignalKind } from './semconv';
+import type { SignalKind } from '@flywheel/semconv';
 
 export type { SignalKind };
 

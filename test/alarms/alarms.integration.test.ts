@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { insertInteractions, insertSignals, type InteractionRow, type SignalRow } from '@flywheel/storage';
 import { startReceiver } from '../support/receiver';
 import { DAY, START, dayOfTraffic } from './traffic';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
-import { healthyScenario } from '@flywheel/api/simulator';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
+import { healthyScenario } from '@flywheel/simulator';
 import { simulateInto } from '../scenarios/oracle';
 
-// The control of DESIGN §8: 90 days of a healthy flywheel, alarms evaluated after every simulated day as
+// The control of docs/design.md §8: 90 days of a healthy flywheel, alarms evaluated after every simulated day as
 // the schedule would in real time. Nothing may fire.
 let fw: TestFlywheel;
 const fired: string[] = [];

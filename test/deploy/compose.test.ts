@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { resolveServerConfig } from '@flywheel/api';
+import { resolveServerConfig } from '@flywheel/server';
 
 // No Docker engine runs here: the compose file is validated structurally, and the environment it gives
 // Flywheel is run through the real configuration code.

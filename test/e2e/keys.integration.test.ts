@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { buildDashboard } from '../setup/dashboard';
 import { launchBrowser, openPage, screenshot, settled, type PageGlobals } from './support/browser';
 import { seedCalls, sendCalls } from './support/seed';

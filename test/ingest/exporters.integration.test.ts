@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { CONVENTION_FIXTURES, NON_CALL_FIXTURES } from '@flywheel/collector/fixtures';
 import { byRequestId, getInteractions } from '../support/api';
 import { expectSuccess, exportSpans, recordSpans, type Encoding } from '../support/otel';

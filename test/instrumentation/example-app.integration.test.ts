@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { getInteractions } from '../support/api';
 
 // The instrumentation's example app, run as its README says, against a running Flywheel: the real

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { byRequestId } from '../support/api';
 import { expectSuccess, exportSpans, recordSpans } from '../support/otel';
 

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel } from '@flywheel/api/testing';
-import type { GroundTruth } from '@flywheel/api/simulator';
+import { startTestFlywheel } from '@flywheel/server/testing';
+import type { GroundTruth } from '@flywheel/simulator';
 import { getInteractions } from '../support/api';
 import { finished, runCli, spawnCli } from '../support/process';
 
@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'flywheel-sim-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('flywheel demo and simulate', () => {
-  // Each run starts a Node process; the remaining flag checks are unit-tested in api/src/cli/simulate.test.ts.
+  // Each run starts a Node process; the remaining flag checks are unit-tested in server/src/cli/simulate.test.ts.
   it.each([
     [
       ['demo', '--scenario', 'nope'],

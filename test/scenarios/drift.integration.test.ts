@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
-import { driftScenario, type SimulationResult } from '@flywheel/api/simulator';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
+import { driftScenario, type SimulationResult } from '@flywheel/simulator';
 import { call, expectCoreTruth, firingAlarms, simulateInto } from './oracle';
 
 let fw: TestFlywheel;
@@ -32,7 +32,7 @@ describe('drift scenario against the API', () => {
     expect(body.verdict).toBe('alarm');
   });
 
-  it('raises the drift alarm (DESIGN §8) from the check', async () => {
+  it('raises the drift alarm (docs/design.md §8) from the check', async () => {
     const firing = (await firingAlarms(fw))!;
     expect(firing.map((a) => a.kind)).toContain('drift');
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
-import { healthyScenario, type SimulationResult } from '@flywheel/api/simulator';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
+import { healthyScenario, type SimulationResult } from '@flywheel/simulator';
 import {
   call,
   expectCoreTruth,

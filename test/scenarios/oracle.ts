@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
-import type { TestFlywheel } from '@flywheel/api/testing';
+import type { TestFlywheel } from '@flywheel/server/testing';
 import {
   runSimulation,
   type GroundTruth,
   type InteractionRecord,
   type SimulationPlan,
   type SimulationResult,
-} from '@flywheel/api/simulator';
+} from '@flywheel/simulator';
 
 /** The oracle: a scenario's ground truth checked against what a real Flywheel reports about it. */
 export interface ApiInteraction {

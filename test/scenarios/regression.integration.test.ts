@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
-import { regressionScenario, type SimulationResult } from '@flywheel/api/simulator';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
+import { regressionScenario, type SimulationResult } from '@flywheel/simulator';
 import { call, expectCoreTruth, firingAlarms, simulateInto } from './oracle';
 
 let fw: TestFlywheel;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
-import { stagnationScenario, type SimulationResult, type StagnationCause } from '@flywheel/api/simulator';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
+import { stagnationScenario, type SimulationResult, type StagnationCause } from '@flywheel/simulator';
 import { call, expectCoreTruth, simulateInto } from './oracle';
 
 // One engine per file (chDB binds one data directory per process): each sub-scenario gets its own project.

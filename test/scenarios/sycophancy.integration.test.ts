@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFlywheel, type TestFlywheel } from '@flywheel/api/testing';
-import { sycophancyScenario, type SimulationResult } from '@flywheel/api/simulator';
+import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
+import { sycophancyScenario, type SimulationResult } from '@flywheel/simulator';
 import { call, expectCoreTruth, firingAlarms, simulateInto } from './oracle';
 
 let fw: TestFlywheel;
@@ -60,7 +60,7 @@ describe('sycophancy scenario against the API', () => {
     expect(body.verdict).toBe('alarm');
   });
 
-  it('raises the sycophancy alarm (DESIGN §8) from the check once the rule is on', async () => {
+  it('raises the sycophancy alarm (docs/design.md §8) from the check once the rule is on', async () => {
     const put = await fetch(`${fw.apiUrl}/api/v1/alerts/config`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'api', 'src', 'cli', 'main.ts');
+const cli = join(root, 'server', 'src', 'cli', 'main.ts');
 
 export interface CliRun {
   code: number | null;

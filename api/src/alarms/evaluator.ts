@@ -29,7 +29,7 @@ export interface EvaluatorOptions {
   cooldownHours: number;
 }
 
-/** Evaluates every alarm of DESIGN §8 for a project as of an event time, stores transitions and pages. */
+/** Evaluates every alarm of docs/design.md §8 for a project as of an event time, stores transitions and pages. */
 export class AlarmEvaluator {
   // One evaluation per project at a time: the schedule and an on-demand call must not both fire an alarm.
   readonly #running = new Map<string, Promise<EvaluationResult>>();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AlarmKind } from './types';
 
-/** Default thresholds of DESIGN §8; each can be overridden per project and rule. */
+/** Default thresholds of docs/design.md §8; each can be overridden per project and rule. */
 export const regressionRule = z.object({
   enabled: z.boolean().default(true),
   /** Success-rate drop, in points, that counts as a regression. */

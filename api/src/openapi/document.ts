@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOperations } from '../routes/checks';
+import { checkOperations } from '../routes/feedback-checks';
 import { cycleOperations } from '../routes/cycles';
 import { labelOperations } from '../routes/labels';
 import { velocityOperations } from '../routes/velocity';
@@ -89,10 +89,10 @@ export function openApiDocument(): Record<string, unknown> {
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     tags: [
-      { name: 'Flywheel', description: 'Velocity, phase and stagnation (DESIGN §6)' },
+      { name: 'Flywheel', description: 'Velocity, phase and stagnation (docs/design.md §6)' },
       { name: 'Cycles', description: 'Improvement cycles, snapshots and offline evals' },
       { name: 'Labels', description: 'Human reviews and automated judgments' },
-      { name: 'Checks', description: 'Checks on the feedback itself (DESIGN §7)' },
+      { name: 'Checks', description: 'Checks on the feedback itself (docs/design.md §7)' },
     ],
     paths,
   };

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { polaritySql, precedenceSql } from './outcome';
 
-/** Thresholds of the quality gate (DESIGN §5). Every one is a parameter: history is re-scored at query time. */
+/** Thresholds of the quality gate (docs/design.md §5). Every one is a parameter: history is re-scored at query time. */
 export interface GateConfig {
   /** Rule 1: the deciding signal must be one of these kinds. */
   allowedOutcomeKinds: string[];
@@ -133,7 +133,7 @@ export interface GateWindow {
   config: GateConfig;
 }
 
-/** Filter pass rate per bucket over the interactions whose signal window has closed (DESIGN §5). */
+/** Filter pass rate per bucket over the interactions whose signal window has closed (docs/design.md §5). */
 export async function gateBuckets(client: ClickHouseClient, window: GateWindow): Promise<GateBucket[]> {
   const bucket = window.bucket === 'week' ? 'toMonday(time)' : 'toDate(time)';
   const result = await client.query({

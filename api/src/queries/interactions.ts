@@ -49,7 +49,7 @@ export interface InteractionListRow {
   checks: InteractionChecks;
 }
 
-/** Content-check results as stored at ingest (DESIGN §5). */
+/** Content-check results as stored at ingest (docs/design.md §5). */
 export interface InteractionChecks {
   piiKinds: string[];
   responseWords: number;
@@ -167,7 +167,7 @@ export interface RequestSignals {
   outcome: Exclude<Outcome, 'unknown'>;
 }
 
-/** The signals of the given requests, in time order, and the outcome they decide (DESIGN §3). */
+/** The signals of the given requests, in time order, and the outcome they decide (docs/design.md §3). */
 export async function signalsForRequests(
   client: ClickHouseClient,
   projectId: string,

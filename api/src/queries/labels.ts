@@ -25,7 +25,7 @@ export async function insertReviews(
       reviewer: r.reviewer,
       time: r.time,
       labels: r.labels,
-      // Gold (DESIGN §9): every sub-metric passes.
+      // Gold (docs/design.md §9): every sub-metric passes.
       passed: Object.values(r.labels).every(Boolean),
     })),
     format: 'JSONEachRow',

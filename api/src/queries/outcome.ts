@@ -1,30 +1,12 @@
-import type { SignalKind } from '@flywheel/instrumentation/semconv';
+import { EDIT_RATIO_POSITIVE_MAX, POSITIVE_SIGNAL_KINDS, SIGNAL_PRECEDENCE } from '@flywheel/semconv';
 
 /**
- * The outcome rule of DESIGN §3 as SQL over a row of `signals`: the signal with the highest precedence
+ * The outcome rule of docs/design.md §3 as SQL over a row of `signals`: the signal with the highest precedence
  * decides, ties go to the latest. Explicit thumbs > corrected > {regenerated, early_termination,
  * deleted, abandoned} > edited > {accepted, copied} > follow_up.
  */
-export const SIGNAL_PRECEDENCE: Record<SignalKind, number> = {
-  thumbs_up: 6,
-  thumbs_down: 6,
-  corrected: 5,
-  regenerated: 4,
-  early_termination: 4,
-  deleted: 4,
-  abandoned: 4,
-  edited: 3,
-  accepted: 2,
-  copied: 2,
-  follow_up: 1,
-};
 
-const POSITIVE_KINDS: SignalKind[] = ['thumbs_up', 'accepted', 'copied'];
-
-/** Edits that change at most this share of the response are a success (DESIGN §3). */
-export const EDIT_RATIO_SUCCESS_MAX = 0.2;
-
-const quoted = (kinds: string[]) => kinds.map((k) => `'${k}'`).join(', ');
+const quoted = (kinds: readonly string[]) => kinds.map((k) => `'${k}'`).join(', ');
 
 /** SQL: the precedence of a signal kind (0 for an unknown kind). */
 export function precedenceSql(kind: string): string {
@@ -41,7 +23,7 @@ export function precedenceSql(kind: string): string {
  * counts as a failure: a rewrite of unknown size is not evidence of success.
  */
 export function polaritySql(kind: string, value: string): string {
-  return `multiIf(${kind} IN (${quoted(POSITIVE_KINDS)}), 1, ${kind} = 'edited', if(${value} IS NOT NULL AND ${value} <= ${EDIT_RATIO_SUCCESS_MAX}, 1, 0), 0)`;
+  return `multiIf(${kind} IN (${quoted(POSITIVE_SIGNAL_KINDS)}), 1, ${kind} = 'edited', if(${value} IS NOT NULL AND ${value} <= ${EDIT_RATIO_POSITIVE_MAX}, 1, 0), 0)`;
 }
 
 /** SQL over a row of `signals`: its precedence. */

@@ -46,7 +46,7 @@ const PRECEDENCE = precedenceSql('s.kind');
 const POLARITY = polaritySql('s.kind', 's.value');
 
 /**
- * SQL: one row per interaction of the scope with its outcome by the DESIGN §3 precedence rule, counting
+ * SQL: one row per interaction of the scope with its outcome by the docs/design.md §3 precedence rule, counting
  * the signals that arrived within the signal window after the response and at or before asOf (the same
  * window the quality gate uses, so rates and gate verdicts agree).
  *

@@ -3,7 +3,7 @@ import type { ClickHouseClient } from '@flywheel/storage';
 import { gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from './gate';
 
 /**
- * The review sample (DESIGN §9 asks for 5–10% of gate-passed candidates): a gate-passed candidate is
+ * The review sample (docs/design.md §9 asks for 5–10% of gate-passed candidates): a gate-passed candidate is
  * sampled for review when CRC-32 of its request id mod 100 is below the rate in percent. Deterministic,
  * so the queue, the API and any client (`isSampledForReview`) agree on it without storing it.
  */

@@ -24,7 +24,7 @@ export interface SnapshotCounts {
 }
 
 /**
- * Freezes a cycle's training examples (DESIGN §6): the interactions of its data window that are gold
+ * Freezes a cycle's training examples (docs/design.md §6): the interactions of its data window that are gold
  * (reviewed, every label passing) or passed the gate and were not failed by a reviewer. Each member gets
  * one source: gold, else correction (the deciding signal is a correction), else gate_passed. Members
  * are written before the dataset row, so a dataset that is visible is complete.

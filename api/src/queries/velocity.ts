@@ -36,7 +36,7 @@ const counts = (row: CountsRow): ActivityCounts => ({
   explicit: Number(row.n_explicit),
 });
 
-/** Data collection per day or week (DESIGN §6): interactions, candidates, explicit signals, successes. */
+/** Data collection per day or week (docs/design.md §6): interactions, candidates, explicit signals, successes. */
 export async function activityBuckets(
   client: ClickHouseClient,
   scope: Scope,

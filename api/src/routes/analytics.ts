@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { ClickHouseClient } from '@flywheel/storage';
-import { checksRoute } from './checks';
+import { checksRoute } from './feedback-checks';
 import { cyclesRoute } from './cycles';
 import { labelsRoute } from './labels';
 import { velocityRoute } from './velocity';

@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { ClickHouseClient } from '@flywheel/storage';
-import { cycleReports } from '../flywheel/cycles';
-import { gateConfigFor } from '../flywheel/gate-settings';
-import { eventTimeToIso, isoToEventTime } from '../flywheel/time';
+import { cycleReports } from '../analytics/cycles';
+import { gateConfigFor } from '../analytics/gate-settings';
+import { eventTimeToIso, isoToEventTime } from '../analytics/time';
 import { latestEventTime } from '../queries/as-of';
 import {
   CYCLE_STATUSES,

@@ -10,7 +10,7 @@ import {
 import { openTempStorage } from '@flywheel/storage/testing';
 import { createApiApp } from '../app';
 
-// A hand-computed fixture: every rule of DESIGN §5 alone and in combination, the signal window, the
+// A hand-computed fixture: every rule of docs/design.md §5 alone and in combination, the signal window, the
 // near-duplicate rule, and re-scoring under changed thresholds.
 let env: Awaited<ReturnType<typeof openTempStorage>>;
 let app: ReturnType<typeof createApiApp>;

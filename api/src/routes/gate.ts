@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { SIGNAL_KINDS } from '@flywheel/instrumentation/semconv';
+import { SIGNAL_KINDS } from '@flywheel/semconv';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { eventTimeToIso } from '../alarms/time';
 import { latestEventTime } from '../queries/as-of';
@@ -62,7 +62,7 @@ const querySchema = z.strictObject({
 export type GateBand =
   'insufficient_data' | 'too_strict' | 'below_band' | 'healthy' | 'above_band' | 'too_loose';
 
-/** DESIGN §5: a healthy gate keeps 20–30%; below 10% it is too strict, above 50% too loose. */
+/** docs/design.md §5: a healthy gate keeps 20–30%; below 10% it is too strict, above 50% too loose. */
 export function gateBand(passRate: number | null): GateBand {
   if (passRate === null) return 'insufficient_data';
   if (passRate < 0.1) return 'too_strict';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ClickHouseClient } from '@flywheel/storage';
-import { isoToEventTime, microsToEventTime } from '../flywheel/time';
+import { isoToEventTime, microsToEventTime } from '../analytics/time';
 import { insertEvals, insertJudgments, insertReviews } from '../queries/labels';
 import type { Operation } from '../openapi/operation';
 import { acceptedResponse } from '../openapi/responses';

@@ -2,7 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { latestEventTime } from '../queries/as-of';
-import { addDays, addMicros, isoToEventTime } from '../flywheel/time';
+import { addDays, addMicros, isoToEventTime } from '../analytics/time';
 
 export const isoTime = z.iso.datetime({ offset: true });
 

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { ClickHouseClient } from '@flywheel/storage';
-import { gateConfigFor } from '../flywheel/gate-settings';
-import { addDays, daysBetween, eventTimeToIso, isoToEventTime } from '../flywheel/time';
+import { gateConfigFor } from '../analytics/gate-settings';
+import { addDays, daysBetween, eventTimeToIso, isoToEventTime } from '../analytics/time';
 import { latestEventTime } from '../queries/as-of';
 import { currentCycles } from '../queries/cycles';
 import { createSnapshot } from '../queries/snapshot';
@@ -13,7 +13,7 @@ import { isoTime } from './scope';
 import { parseBody, parseQuery } from './validation';
 import type { ApiEnv } from './env';
 
-/** DESIGN §6: the data window must end at least this long before the snapshot is cut. */
+/** docs/design.md §6: the data window must end at least this long before the snapshot is cut. */
 export const DEFAULT_LAG_DAYS = 14;
 
 const lagDays = z.coerce.number().min(0).max(365);

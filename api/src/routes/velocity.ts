@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ClickHouseClient } from '@flywheel/storage';
-import { velocityReport } from '../flywheel/velocity';
+import { velocityReport } from '../analytics/velocity';
 import type { Operation } from '../openapi/operation';
 import { velocityResponse } from '../openapi/responses';
 import { resolveScope, scopeQuery } from './scope';

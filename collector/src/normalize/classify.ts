@@ -8,7 +8,7 @@ import {
   ATTR_OPENINFERENCE_SPAN_KIND,
   ATTR_TRACELOOP_SPAN_KIND,
   SPAN_NAME_FLYWHEEL_SIGNAL,
-} from '@flywheel/instrumentation/semconv';
+} from '@flywheel/semconv';
 import type { DecodedSpan } from '../otlp/span';
 import { str } from './attrs';
 
@@ -20,7 +20,7 @@ const NON_CALL_OPERATIONS = new Set(['execute_tool', 'create_agent', 'invoke_age
 const VERCEL_CALL_SUFFIXES = ['.doGenerate', '.doStream', '.doEmbed'];
 
 /**
- * Decides what a span is. Recognition follows DESIGN §3; wrapper spans of agents, workflows and tools
+ * Decides what a span is. Recognition follows docs/design.md §3; wrapper spans of agents, workflows and tools
  * carry some of the same attributes but are not LLM calls, so they are skipped.
  */
 export function classifySpan(span: DecodedSpan): SpanClass {

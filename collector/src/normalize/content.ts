@@ -11,7 +11,7 @@ import {
   PREFIX_GEN_AI_PROMPT,
   PREFIX_LLM_INPUT_MESSAGES,
   PREFIX_LLM_OUTPUT_MESSAGES,
-} from '@flywheel/instrumentation/semconv';
+} from '@flywheel/semconv';
 import type { Attributes, DecodedSpan } from '../otlp/span';
 import { parseJson, str, structured } from './attrs';
 
@@ -27,7 +27,7 @@ export interface ExtractedContent {
   inputMessages: Message[];
 }
 
-/** Prompt and response text from whichever convention carried them (DESIGN §3), first match wins. */
+/** Prompt and response text from whichever convention carried them (docs/design.md §3), first match wins. */
 export function extractContent(span: DecodedSpan): ExtractedContent {
   const a = span.attributes;
   const input =

@@ -41,7 +41,7 @@ import {
   ATTR_SESSION_ID,
   ATTR_USER_ID,
   PREFIX_GEN_AI_COMPLETION,
-} from '@flywheel/instrumentation/semconv';
+} from '@flywheel/semconv';
 import { formatEventTime, type InteractionRow } from '@flywheel/storage';
 import { STATUS_CODE_ERROR, type DecodedSpan } from '../otlp/span';
 import { num, str, strList } from './attrs';
@@ -49,7 +49,7 @@ import { extractContent } from './content';
 import { extraAttributes } from './extra-attributes';
 import { SpanRejection, requireIds, requireTimes, unitScore } from './validate';
 
-/** Maps one recognised LLM-call span to an `interactions` row (DESIGN §3 field mapping). */
+/** Maps one recognised LLM-call span to an `interactions` row (docs/design.md §3 field mapping). */
 export function toInteraction(span: DecodedSpan, service: string, projectId: string): InteractionRow {
   requireIds(span);
   requireTimes(span);

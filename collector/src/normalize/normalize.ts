@@ -1,8 +1,4 @@
-import {
-  ATTR_FLYWHEEL_REQUEST_ID,
-  ATTR_GEN_AI_RESPONSE_ID,
-  ATTR_SERVICE_NAME,
-} from '@flywheel/instrumentation/semconv';
+import { ATTR_FLYWHEEL_REQUEST_ID, ATTR_GEN_AI_RESPONSE_ID, ATTR_SERVICE_NAME } from '@flywheel/semconv';
 import type { InteractionRow, SignalRow } from '@flywheel/storage';
 import type { DecodedResourceSpans, DecodedSpan } from '../otlp/span';
 import { str } from './attrs';

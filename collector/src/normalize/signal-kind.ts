@@ -1,4 +1,4 @@
-import { EXPLICIT_SIGNAL_KINDS, isSignalKind, type SignalKind } from '@flywheel/instrumentation/semconv';
+import { EXPLICIT_SIGNAL_KINDS, isSignalKind, type SignalKind } from '@flywheel/semconv';
 
 // Evaluation names that other tools use for a user's explicit one-bit rating.
 const THUMBS_NAMES = new Set(['thumbs', 'user_feedback', 'feedback', 'user_rating', 'thumbs_up_down']);

@@ -15,7 +15,7 @@ import {
   PREFIX_OPENINFERENCE_ANNOTATIONS,
   SIGNAL_KINDS,
   isSignalKind,
-} from '@flywheel/instrumentation/semconv';
+} from '@flywheel/semconv';
 import { formatEventTime, type SignalRow } from '@flywheel/storage';
 import type { Attributes, DecodedSpan } from '../otlp/span';
 import { bool, num, str } from './attrs';

@@ -1,5 +1,10 @@
 import type { InteractionRow } from '@flywheel/storage';
-import { DEFAULT_CHECKS_CONFIG, runContentChecks, type ChecksConfig, type ContentChecks } from '../checks';
+import {
+  DEFAULT_CHECKS_CONFIG,
+  runContentChecks,
+  type ChecksConfig,
+  type ContentChecks,
+} from '../content-checks';
 
 function withChecks(row: InteractionRow, checks: ContentChecks): InteractionRow {
   return {
@@ -18,7 +23,7 @@ function withChecks(row: InteractionRow, checks: ContentChecks): InteractionRow 
   };
 }
 
-/** Content checks (DESIGN §5) on an already redacted interaction; stored as values plus pass/fail. */
+/** Content checks (docs/design.md §5) on an already redacted interaction; stored as values plus pass/fail. */
 export async function checkInteraction(
   row: InteractionRow,
   config: ChecksConfig = DEFAULT_CHECKS_CONFIG,

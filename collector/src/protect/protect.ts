@@ -1,4 +1,4 @@
-import type { ChecksConfig } from '../checks';
+import type { ChecksConfig } from '../content-checks';
 import type { NormalizedBatch } from '../normalize';
 import { checkInteraction } from './check-rows';
 import { redactInteraction, redactSignal } from './redact-rows';

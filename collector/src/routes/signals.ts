@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
-import { EXPLICIT_SIGNAL_KINDS, SIGNAL_KINDS } from '@flywheel/instrumentation/semconv';
+import { EXPLICIT_SIGNAL_KINDS, SIGNAL_KINDS } from '@flywheel/semconv';
 import { formatEventTime, type SignalRow } from '@flywheel/storage';
 import { authenticate, type KeyRing } from '../auth';
 import { redactSignal } from '../protect';

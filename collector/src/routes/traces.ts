@@ -4,7 +4,7 @@ import { authenticate } from '../auth';
 import { encodingOf, readBody, type OtlpEncoding } from '../otlp/body';
 import { decodeJson, decodeProtobuf } from '../otlp/decode';
 import { errorResponse, exportResponse } from '../otlp/responses';
-import type { ChecksConfig } from '../checks';
+import type { ChecksConfig } from '../content-checks';
 import { normalize } from '../normalize';
 import { protectBatch } from '../protect';
 import type { BatchWriter, Rows } from '../writer';

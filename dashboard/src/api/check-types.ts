@@ -1,4 +1,4 @@
-/** Shapes of `GET /api/v1/checks/{name}` (DESIGN §7). Rates and differences are fractions. */
+/** Shapes of `GET /api/v1/checks/{name}` (docs/design.md §7). Rates and differences are fractions. */
 import type { Verdict } from './types';
 
 export type CheckName = 'drift' | 'sycophancy' | 'latency-bias' | 'survivorship';

@@ -47,7 +47,7 @@ export interface SignalDetail {
   source: string;
 }
 
-/** Content-check results stored at ingest (DESIGN §5). */
+/** Content-check results stored at ingest (docs/design.md §5). */
 export interface ContentChecks {
   piiKinds: string[];
   responseWords: number;

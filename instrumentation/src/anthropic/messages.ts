@@ -1,6 +1,6 @@
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
-import { GEN_AI_OPERATION_CHAT, GEN_AI_PROVIDER_ANTHROPIC } from '../semconv';
+import { GEN_AI_OPERATION_CHAT, GEN_AI_PROVIDER_ANTHROPIC } from '@flywheel/semconv';
 import type { OperationAdapter, StreamAccumulator } from '../core/adapter';
 import type { CallResult } from '../core/llm-call';
 import { asNumber, asString, isRecord, parseArguments, textPart } from '../core/messages';

@@ -1,5 +1,5 @@
 import { normalizedEditDistance } from '../signals/edit-distance';
-import type { SignalKind } from '../semconv';
+import type { SignalKind } from '@flywheel/semconv';
 import type { BrowserSignalOptions, BrowserSignals, BrowserSignalsOptions, WireSignal } from './types';
 
 const SIGNALS_PATH = '/api/v1/signals';

@@ -1,4 +1,4 @@
-import type { SignalKind } from '../semconv';
+import type { SignalKind } from '@flywheel/semconv';
 
 /** One signal as `POST /api/v1/signals` takes it. */
 export interface WireSignal {

@@ -23,7 +23,7 @@ import {
   ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,
   ATTR_GEN_AI_USAGE_INPUT_TOKENS,
   ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
-} from '../semconv';
+} from '@flywheel/semconv';
 import { currentScope, noteRequestId } from '../context/scope';
 import type { Scope } from '../context/scope';
 import { RequestIdSlot } from '../context/request-id';

@@ -5,7 +5,7 @@ import {
   ATTR_GEN_AI_REQUEST_TOP_P,
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
-} from '../semconv';
+} from '@flywheel/semconv';
 import { asNumber, asString } from './messages';
 
 // An app talks to a handful of base URLs; parsing one on every call would be waste.

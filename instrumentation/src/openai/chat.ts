@@ -1,4 +1,4 @@
-import { GEN_AI_OPERATION_CHAT, GEN_AI_PROVIDER_OPENAI } from '../semconv';
+import { GEN_AI_OPERATION_CHAT, GEN_AI_PROVIDER_OPENAI } from '@flywheel/semconv';
 import type { OperationAdapter, StreamAccumulator } from '../core/adapter';
 import type { CallResult } from '../core/llm-call';
 import { asNumber, asString, isRecord, parseArguments, textPart } from '../core/messages';

@@ -3,7 +3,7 @@ import {
   ATTR_GEN_AI_REQUEST_ENCODING_FORMATS,
   GEN_AI_OPERATION_EMBEDDINGS,
   GEN_AI_PROVIDER_OPENAI,
-} from '../semconv';
+} from '@flywheel/semconv';
 import type { OperationAdapter } from '../core/adapter';
 import type { CallResult } from '../core/llm-call';
 import { asNumber, asString, isRecord } from '../core/messages';

@@ -10,7 +10,7 @@ import {
   ATTR_TRACELOOP_SPAN_KIND,
   EVENT_GEN_AI_EVALUATION_RESULT,
   SPAN_NAME_FLYWHEEL_SIGNAL,
-} from '../semconv';
+} from '@flywheel/semconv';
 
 const LLM_MARKERS = [
   ATTR_GEN_AI_OPERATION_NAME,
@@ -22,7 +22,7 @@ const LLM_MARKERS = [
   ATTR_FLYWHEEL_REQUEST_ID,
 ];
 
-/** Whether the collector would read anything from this span (DESIGN §3). */
+/** Whether the collector would read anything from this span (docs/design.md §3). */
 export function isFlywheelRelevant(span: ReadableSpan): boolean {
   if (span.name === SPAN_NAME_FLYWHEEL_SIGNAL) return true;
   if (LLM_MARKERS.some((key) => span.attributes[key] !== undefined)) return true;

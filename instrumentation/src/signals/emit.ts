@@ -12,9 +12,9 @@ import {
   ATTR_GEN_AI_EVALUATION_SCORE_LABEL,
   ATTR_GEN_AI_EVALUATION_SCORE_VALUE,
   SPAN_NAME_FLYWHEEL_SIGNAL,
-} from '../semconv';
-import type { SignalKind } from '../semconv';
-import { isExplicitSignal, signalPolarity } from './polarity';
+} from '@flywheel/semconv';
+import type { SignalKind } from '@flywheel/semconv';
+import { isExplicitSignal, signalPolarity } from '@flywheel/semconv';
 
 export interface SignalRecord {
   kind: SignalKind;

@@ -1,6 +1,6 @@
 import { diag } from '@opentelemetry/api';
-import { isSignalKind } from '../semconv';
-import type { SignalKind } from '../semconv';
+import { isSignalKind } from '@flywheel/semconv';
+import type { SignalKind } from '@flywheel/semconv';
 import { captureContentEnabled, flywheelTracer } from '../config/settings';
 import { getFlywheelContext } from '../context/scope';
 import { hashUserId } from '../context/user-id';

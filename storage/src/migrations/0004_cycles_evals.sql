@@ -1,4 +1,4 @@
--- Improvement cycles (DESIGN §6). Every change of a cycle is a new row with a higher `version`; the
+-- Improvement cycles (docs/design.md §6). Every change of a cycle is a new row with a higher `version`; the
 -- current state of a cycle is its highest version, and the older rows are its history. Re-posting
 -- an identical state writes nothing, so retries never add history.
 CREATE TABLE IF NOT EXISTS ${db}.cycles${local} ${on_cluster}

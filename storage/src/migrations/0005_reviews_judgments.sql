@@ -1,4 +1,4 @@
--- Human review labels (DESIGN §9): binary pass/fail per sub-metric. One current review per request and
+-- Human review labels (docs/design.md §9): binary pass/fail per sub-metric. One current review per request and
 -- reviewer: a re-post replaces it (the latest write wins), so retries never double count.
 CREATE TABLE IF NOT EXISTS ${db}.reviews${local} ${on_cluster}
 (

@@ -1,4 +1,4 @@
-import { buildScenario, runSimulation, type ScenarioName } from '@flywheel/api/simulator';
+import { buildScenario, runSimulation, type ScenarioName } from '@flywheel/simulator';
 
 const DAY_MS = 86_400_000;
 

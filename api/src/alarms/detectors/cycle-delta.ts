@@ -1,4 +1,4 @@
-import { cycleReports } from '../../flywheel/cycles';
+import { cycleReports } from '../../analytics/cycles';
 import { SEVERITY } from '../rules';
 import type { Condition } from '../types';
 import type { DetectorContext } from './context';
@@ -7,7 +7,7 @@ import type { DetectorContext } from './context';
 const OFFLINE_DROP = 0.02;
 
 /**
- * DESIGN §8 `negative_cycle_delta`: the latest deployed cycle of a workload made quality worse — its online
+ * docs/design.md §8 `negative_cycle_delta`: the latest deployed cycle of a workload made quality worse — its online
  * delta's 95% CI lies below zero, or its golden-set score fell by two points or more.
  */
 export async function cycleDeltaConditions(ctx: DetectorContext): Promise<Condition[]> {

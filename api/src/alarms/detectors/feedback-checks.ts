@@ -1,7 +1,7 @@
-import { latencyBiasCheck } from '../../flywheel/checks/bias';
-import { driftCheck } from '../../flywheel/checks/drift';
-import { sycophancyCheck } from '../../flywheel/checks/sycophancy';
-import type { Finding } from '../../flywheel/verdict';
+import { latencyBiasCheck } from '../../analytics/feedback-checks/bias';
+import { driftCheck } from '../../analytics/feedback-checks/drift';
+import { sycophancyCheck } from '../../analytics/feedback-checks/sycophancy';
+import type { Finding } from '../../analytics/verdict';
 import { SEVERITY } from '../rules';
 import { DAY_MS, eventTimeToMs, msToEventTime } from '../time';
 import type { AlarmKind, Condition } from '../types';
@@ -19,7 +19,7 @@ const RECOMMENDATIONS: Partial<Record<AlarmKind, string>> = {
 };
 
 /**
- * The DESIGN §7 checks on the feedback itself, as alarms: every check finding whose verdict is `alarm`
+ * The docs/design.md §7 checks on the feedback itself, as alarms: every check finding whose verdict is `alarm`
  * becomes a condition of its kind, project-wide, with the check's findings as evidence.
  */
 export async function feedbackCheckConditions(

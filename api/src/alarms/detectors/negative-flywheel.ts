@@ -6,7 +6,7 @@ import type { DetectorContext } from './context';
 import type { QualityDrop } from './regression';
 
 /**
- * DESIGN §8 `negative_flywheel`: a quality drop together with falling volume, interactions per day down at
+ * docs/design.md §8 `negative_flywheel`: a quality drop together with falling volume, interactions per day down at
  * least `minWeeklyDrop` week over week for `weeks` weeks in a row. Worse models lose users, fewer users
  * give less feedback, and the next model gets worse data: the loop turns backwards.
  */

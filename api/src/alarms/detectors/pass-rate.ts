@@ -9,7 +9,7 @@ import type { Condition } from '../types';
 import type { DetectorContext } from './context';
 
 /**
- * DESIGN §8 `pass_rate_collapse`: the gate's pass rate fell by ≥ 50% relative from one evaluated day to the
+ * docs/design.md §8 `pass_rate_collapse`: the gate's pass rate fell by ≥ 50% relative from one evaluated day to the
  * next, usually a sign of corrupted data or broken signal capture rather than of worse responses.
  */
 export async function passRateConditions(ctx: DetectorContext): Promise<Condition[]> {

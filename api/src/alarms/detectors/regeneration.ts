@@ -5,7 +5,7 @@ import { DAY_MS, HOUR_MS, eventTimeToIso, eventTimeToMs, msToEventTime } from '.
 import type { Condition } from '../types';
 import type { DetectorContext } from './context';
 
-/** DESIGN §8 `regeneration_spike`: the share of responses users regenerate rose by ≥ 50% relative, significantly. */
+/** docs/design.md §8 `regeneration_spike`: the share of responses users regenerate rose by ≥ 50% relative, significantly. */
 export async function regenerationConditions(ctx: DetectorContext): Promise<Condition[]> {
   const rule = ctx.rules.regeneration_spike;
   const asOfMs = eventTimeToMs(ctx.asOf);

@@ -19,7 +19,7 @@ const pct = (s: number, n: number) => (n > 0 ? (100 * s) / n : 0);
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * DESIGN §8 `regression_after_deploy`: a version's success rate over its first W days (so far) is at least
+ * docs/design.md §8 `regression_after_deploy`: a version's success rate over its first W days (so far) is at least
  * `minDropPoints` below its parent's over the W days before the deploy, p < `maxPValue`, n ≥ `minSamplesPerArm`
  * per arm. A deploy is the cycle's registered deploy time, else the version's first traffic in the workload;
  * the parent is the cycle's parent, else the version that served most of the workload just before.

@@ -10,7 +10,7 @@ export function Badge({ tone, children, title }: { tone: Tone; children: ReactNo
   );
 }
 
-/** Check verdicts (DESIGN §7) as colours a reader knows without a legend. */
+/** Check verdicts (docs/design.md §7) as colours a reader knows without a legend. */
 export function verdictTone(verdict: string | null | undefined): Tone {
   switch (verdict) {
     case 'ok':

@@ -8,7 +8,7 @@ const LABELS: Record<Phase, string> = {
   maturity: 'maturity',
 };
 
-/** DESIGN §6 phases: cold start (< 70% success), bootstrap (70–80%), acceleration (80–90%), maturity. */
+/** docs/design.md §6 phases: cold start (< 70% success), bootstrap (70–80%), acceleration (80–90%), maturity. */
 export function PhaseBadge({ phase }: { phase: Phase }) {
   return (
     <Badge tone="info" title="Flywheel phase, from the success-rate band">

@@ -1,4 +1,4 @@
-/** Alarm kinds (DESIGN §8) as a product manager would name them. */
+/** Alarm kinds (docs/design.md §8) as a product manager would name them. */
 const TITLES: Record<string, string> = {
   regression_after_deploy: 'Regression after deploy',
   negative_flywheel: 'Flywheel turning backwards',

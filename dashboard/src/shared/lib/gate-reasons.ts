@@ -1,4 +1,4 @@
-/** The gate's rejection reasons (DESIGN §5) in words a product manager reads without the design doc. */
+/** The gate's rejection reasons (docs/design.md §5) in words a product manager reads without the design doc. */
 const REASONS: Record<string, string> = {
   outcome: 'no accepting signal (accepted, copied, edited or corrected)',
   response_length: 'response too short',

@@ -28,7 +28,7 @@ export function isRangePreset(value: unknown): value is RangePreset {
 
 /**
  * Resolves the URL's range against the data's latest event time, not the wall clock: a simulated or
- * backfilled 90 days shows the same way as live traffic (DESIGN §2, "time is event time").
+ * backfilled 90 days shows the same way as live traffic (docs/design.md §2, "time is event time").
  */
 export function resolveRange(params: RangeParams, latestEventMs: number | null): ResolvedRange {
   if (params.from && DAY_RE.test(params.from) && params.to && DAY_RE.test(params.to)) {

@@ -8,7 +8,7 @@ import { COLORS } from '../../../shared/lib/colors';
 import { formatCount, formatDate, formatNumber, formatPercent, humanize } from '../../../shared/lib/format';
 import { FindingsList } from './findings-list';
 
-/** The drift check's own minimum (DESIGN §7 asks for insufficient_data below a minimum n). */
+/** The drift check's own minimum (docs/design.md §7 asks for insufficient_data below a minimum n). */
 const MIN_KAPPA_PAIRS = 30;
 
 const DIMENSION_LABEL: Record<string, string> = {

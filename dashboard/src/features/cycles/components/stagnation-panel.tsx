@@ -10,7 +10,7 @@ const CAUSE_ADVICE: Record<string, string> = {
   saturation: 'The workload is near its ceiling: harder examples or a new golden set are needed.',
 };
 
-/** DESIGN §6: when the last two cycles moved less than +2 points, the likely causes with their numbers. */
+/** docs/design.md §6: when the last two cycles moved less than +2 points, the likely causes with their numbers. */
 export function StagnationPanel({ workloads }: { workloads: VelocityReport['workloads'] }) {
   return (
     <Panel

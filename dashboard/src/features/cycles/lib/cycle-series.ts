@@ -1,6 +1,6 @@
 import type { Cycle } from '../../../api/analytics-types';
 
-/** DESIGN §6: a healthy cycle adds +2 to +5 points of success rate. */
+/** docs/design.md §6: a healthy cycle adds +2 to +5 points of success rate. */
 export const HEALTHY_DELTA = { min: 0.02, max: 0.05 } as const;
 
 export interface DeltaDatum {

@@ -7,7 +7,7 @@ function Verdict({ passed }: { passed: boolean | undefined }) {
   return passed ? <Badge tone="good">pass</Badge> : <Badge tone="bad">fail</Badge>;
 }
 
-/** The content checks stored at ingest (DESIGN §5), each with its value and verdict. */
+/** The content checks stored at ingest (docs/design.md §5), each with its value and verdict. */
 export function ChecksTable({ checks, language }: { checks: ContentChecks; language: string }) {
   const rows: { name: string; value: string; passed: boolean | undefined }[] = [
     {

@@ -6,7 +6,7 @@ import type { Resource } from '../../../shared/hooks/use-resource';
 import { COLORS } from '../../../shared/lib/colors';
 import { formatCount } from '../../../shared/lib/format';
 
-/** Examples in each cycle's dataset snapshot, by where they came from (DESIGN §6). */
+/** Examples in each cycle's dataset snapshot, by where they came from (docs/design.md §6). */
 export function TrainingVolumePanel({ cycles }: { cycles: Resource<CycleList> }) {
   return (
     <Panel

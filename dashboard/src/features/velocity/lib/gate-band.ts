@@ -1,7 +1,7 @@
 import type { GateBand } from '../../../api/types';
 import type { Tone } from '../../../shared/components/badge';
 
-/** DESIGN §5: a healthy gate keeps 20–30%; outside 10–50% it is too strict or too loose. */
+/** docs/design.md §5: a healthy gate keeps 20–30%; outside 10–50% it is too strict or too loose. */
 export const GATE_BAND = { healthy: [0.2, 0.3], acceptable: [0.1, 0.5] } as const;
 
 const TEXT: Record<GateBand, [string, Tone]> = {

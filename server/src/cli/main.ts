@@ -1,0 +1,44 @@
+import { Command } from 'commander';
+import { createStorage } from '@flywheel/storage';
+import { resolveServerConfig } from '../config';
+import { startFlywheel } from '../start';
+import { registerDemoCommand } from './demo';
+import { addServerOptions, dataOption, stopOnSignals, type ServerFlags } from './server-options';
+import { registerSimulateCommand } from './simulate';
+
+const program = new Command()
+  .name('flywheel')
+  .description('Observability for the data flywheel of LLM applications');
+
+addServerOptions(
+  program
+    .command('start')
+    .description('run the collector and the API (embedded engine unless CLICKHOUSE_URL is set)'),
+).action(async (flags: ServerFlags) => {
+  stopOnSignals(await startFlywheel(resolveServerConfig(flags)));
+});
+
+program
+  .command('migrate')
+  .description('apply pending storage migrations and exit')
+  .addOption(dataOption())
+  .action(async (flags: { data?: string }) => {
+    const config = resolveServerConfig({ ...flags, port: 0, otlpPort: 0 });
+    const storage = createStorage(config.storage);
+    try {
+      const result = await storage.migrate();
+      console.log(
+        `flywheel: applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(', ')}` : ''}; ${result.alreadyApplied.length} already applied`,
+      );
+    } finally {
+      await storage.close();
+    }
+  });
+
+registerDemoCommand(program);
+registerSimulateCommand(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`flywheel: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { parseKeys, type KeyRing } from '@flywheel/collector';
+import { storageConfigFromEnv, type StorageConfig } from '@flywheel/storage';
+import { readAlertsFile, type ProjectAlerts } from '@flywheel/api';
+
+const port = (name: string) =>
+  z.coerce
+    .number({ message: `${name} must be a port number` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} must be between 0 and 65535`)
+    .max(65535, `${name} must be between 0 and 65535`);
+
+const schema = z.object({
+  data: z.string().min(1, '--data (FLYWHEEL_DATA) must name a directory'),
+  port: port('--port (FLYWHEEL_PORT)'),
+  otlpPort: port('--otlp-port (FLYWHEEL_OTLP_PORT)'),
+  host: z.string().min(1, '--host (FLYWHEEL_HOST) must name an address'),
+});
+
+export interface AlarmConfig {
+  /** Seconds between scheduled evaluations; 0 turns the schedule off (on-demand evaluation still works). */
+  intervalSeconds: number;
+  cooldownHours: number;
+  /** Dashboard address used in alert links; defaults to the server's own. */
+  publicUrl?: string;
+  /** Per-project rules and destinations from the alerts file. */
+  file: Record<string, ProjectAlerts>;
+}
+
+export interface ServerConfig {
+  /** Flywheel's own directory; the embedded engine keeps its data in `<dataDir>/data`. */
+  dataDir: string;
+  host: string;
+  port: number;
+  otlpPort: number;
+  keys: KeyRing;
+  storage: StorageConfig;
+  alarms: AlarmConfig;
+}
+
+export interface ServerOptionsInput {
+  data?: string | undefined;
+  port?: string | number | undefined;
+  otlpPort?: string | number | undefined;
+  host?: string | undefined;
+  alerts?: string | undefined;
+}
+
+export const DEFAULTS = { data: '.flywheel', port: 8080, otlpPort: 4318, host: '127.0.0.1' } as const;
+
+/**
+ * Resolves flags over environment over defaults, and checks them. Throws one Error whose message names
+ * the flag or variable that is wrong.
+ */
+export function resolveServerConfig(
+  input: ServerOptionsInput,
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
+  const parsed = schema.safeParse({
+    data: input.data ?? env.FLYWHEEL_DATA ?? DEFAULTS.data,
+    port: input.port ?? env.FLYWHEEL_PORT ?? DEFAULTS.port,
+    otlpPort: input.otlpPort ?? env.FLYWHEEL_OTLP_PORT ?? DEFAULTS.otlpPort,
+    host: input.host ?? env.FLYWHEEL_HOST ?? DEFAULTS.host,
+  });
+  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+  const { data, port: apiPort, otlpPort, host } = parsed.data;
+  if (apiPort !== 0 && apiPort === otlpPort)
+    throw new Error(`--port and --otlp-port must differ (both ${apiPort})`);
+  const keys = parseKeys(env.FLYWHEEL_KEYS);
+  if (keys.open && !isLoopback(host)) {
+    throw new Error(
+      `refusing to listen on ${host} without keys: set FLYWHEEL_KEYS="project:key" or use --host 127.0.0.1`,
+    );
+  }
+  const dataDir = resolve(data);
+  return {
+    dataDir,
+    host,
+    port: apiPort,
+    otlpPort,
+    keys,
+    storage: storageConfigFromEnv(env, join(dataDir, 'data')),
+    alarms: alarmConfig(input.alerts ?? env.FLYWHEEL_ALERTS_FILE, dataDir, env),
+  };
+}
+
+const alarmEnv = z.object({
+  FLYWHEEL_ALARM_INTERVAL: z.coerce
+    .number({ message: 'FLYWHEEL_ALARM_INTERVAL must be seconds' })
+    .min(0)
+    .default(60),
+  FLYWHEEL_ALARM_COOLDOWN_HOURS: z.coerce
+    .number({ message: 'FLYWHEEL_ALARM_COOLDOWN_HOURS must be hours' })
+    .min(0)
+    .default(24),
+  FLYWHEEL_PUBLIC_URL: z
+    .url({ message: 'FLYWHEEL_PUBLIC_URL must be a URL such as https://flywheel.example.com' })
+    .optional(),
+});
+
+/** `--alerts FILE` (or `FLYWHEEL_ALERTS_FILE`), else `<dataDir>/alerts.json` when it exists. */
+function alarmConfig(alertsFile: string | undefined, dataDir: string, env: NodeJS.ProcessEnv): AlarmConfig {
+  const parsed = alarmEnv.safeParse(env);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+  const defaultFile = join(dataDir, 'alerts.json');
+  const path = alertsFile ? resolve(alertsFile) : existsSync(defaultFile) ? defaultFile : undefined;
+  if (path && !existsSync(path)) throw new Error(`--alerts (FLYWHEEL_ALERTS_FILE): no file at ${path}`);
+  return {
+    intervalSeconds: parsed.data.FLYWHEEL_ALARM_INTERVAL,
+    cooldownHours: parsed.data.FLYWHEEL_ALARM_COOLDOWN_HOURS,
+    ...(parsed.data.FLYWHEEL_PUBLIC_URL ? { publicUrl: parsed.data.FLYWHEEL_PUBLIC_URL } : {}),
+    file: path ? readAlertsFile(path) : {},
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

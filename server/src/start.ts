@@ -1,0 +1,131 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import {
+  createCollectorApp,
+  createRowWriter,
+  IngestCounters,
+  type BatchWriterOptions,
+} from '@flywheel/collector';
+import { createStorage, type Storage } from '@flywheel/storage';
+import {
+  createAlarmServices,
+  createApiApp,
+  projectsWithData,
+  scheduleEvaluations,
+  type AlarmServices,
+  type RetryPolicy,
+} from '@flywheel/api';
+import type { ServerConfig } from './config';
+
+export interface RunningFlywheel {
+  apiUrl: string;
+  otlpUrl: string;
+  storage: Storage;
+  alarms: AlarmServices;
+  /** Stops accepting, waits for in-flight requests, drains the writer, closes the engine. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  writer?: Partial<BatchWriterOptions>;
+  memorySoftLimitBytes?: number;
+  log?: (line: string) => void;
+  /** Retry policy of alert deliveries (tests shorten it). */
+  alertRetry?: RetryPolicy;
+}
+
+/**
+ * Runs collector and API in one process. With the embedded engine they must share the process (chDB binds
+ * one data directory per process); with a ClickHouse server the same code runs as separate processes.
+ */
+export async function startFlywheel(
+  config: ServerConfig,
+  options: StartOptions = {},
+): Promise<RunningFlywheel> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const storage = createStorage(config.storage);
+  const migrations = await storage.migrate();
+  if (migrations.applied.length > 0) log(`flywheel: applied migrations ${migrations.applied.join(', ')}`);
+
+  const counters = new IngestCounters();
+  const writer = createRowWriter(storage.client, options.writer, log);
+  const collector = createCollectorApp({
+    keys: config.keys,
+    writer,
+    counters,
+    ...(options.memorySoftLimitBytes ? { memorySoftLimitBytes: options.memorySoftLimitBytes } : {}),
+  });
+  let apiUrl = '';
+  const alarms = createAlarmServices(storage.client, {
+    alertsFile: config.alarms.file,
+    cooldownHours: config.alarms.cooldownHours,
+    baseUrl: () => config.alarms.publicUrl ?? apiUrl,
+    ...(options.alertRetry ? { retry: options.alertRetry } : {}),
+    log,
+  });
+  const api = createApiApp({ client: storage.client, keys: config.keys, writer, counters, alarms });
+
+  const otlpServer = await listen(collector, config.host, config.otlpPort);
+  const apiServer = await listen(api, config.host, config.port);
+  const hostForUrl =
+    config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  const otlpUrl = `http://${hostForUrl}:${(otlpServer.address() as AddressInfo).port}`;
+  apiUrl = `http://${hostForUrl}:${(apiServer.address() as AddressInfo).port}`;
+  const stopSchedule =
+    config.alarms.intervalSeconds > 0
+      ? scheduleEvaluations(
+          alarms.evaluator,
+          () => projectsWithData(storage.client),
+          config.alarms.intervalSeconds * 1000,
+          log,
+        )
+      : () => {};
+  const where =
+    config.storage.engine === 'embedded'
+      ? `embedded engine in ${config.storage.dataDir}`
+      : config.storage.url;
+  log(`flywheel: OTLP on ${otlpUrl}/v1/traces, API on ${apiUrl} (${where})`);
+
+  let closing: Promise<void> | null = null;
+  return {
+    apiUrl,
+    otlpUrl,
+    storage,
+    alarms,
+    close() {
+      closing ??= (async () => {
+        stopSchedule();
+        await Promise.all([stop(otlpServer), stop(apiServer)]);
+        await alarms.notifier.idle();
+        await writer.shutdown();
+        const { droppedItems } = writer.stats;
+        if (droppedItems > 0)
+          log(
+            `flywheel: refused ${droppedItems} items while the queue was full (senders were told to retry)`,
+          );
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${hostname} is already in use`) : error,
+      );
+    });
+  });
+}
+
+function stop(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Idle keep-alive sockets would hold close() open; requests in flight still finish.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}

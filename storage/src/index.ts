@@ -3,6 +3,8 @@ export type { Storage } from './client';
 export { storageConfigFromEnv } from './config';
 export type { StorageConfig } from './config';
 export { insertInteractions, insertSignals } from './insert';
+export { classifyInsertError, insertErrorSummary } from './insert-errors';
+export type { InsertFailure } from './insert-errors';
 export { formatEventTime } from './rows';
 export type { InteractionRow, SignalRow } from './rows';
 export { migrate, migrationFiles, renderMigration, bootstrapStatements } from './migrations';

@@ -65,9 +65,16 @@ export interface SignalRow {
 
 /** Event time in the text form DateTime64(6, 'UTC') parses exactly, from Unix nanoseconds. */
 export function formatEventTime(unixNanos: bigint): string {
-  const micros = unixNanos / 1000n;
-  const millis = Number(micros / 1000n);
-  const iso = new Date(millis).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
-  const fraction = (micros % 1_000_000n).toString().padStart(6, '0');
+  // Floor, not truncation: before 1970 a truncated fraction would be negative (`.-500000`), which the
+  // engine cannot parse.
+  const micros = floorDiv(unixNanos, 1000n);
+  const seconds = floorDiv(micros, 1_000_000n);
+  const iso = new Date(Number(seconds) * 1000).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+  const fraction = (micros - seconds * 1_000_000n).toString().padStart(6, '0');
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${fraction}`;
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b < 0n ? q - 1n : q;
 }

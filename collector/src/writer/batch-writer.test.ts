@@ -72,6 +72,19 @@ describe('BatchWriter', () => {
     await expect(slow.write([1])).rejects.toThrow(/timed out after 20 ms/);
   });
 
+  it('hands each caller the items storage refused from its own batch; the rest count as written', async () => {
+    const writer = new BatchWriter<number[]>(
+      async (batches) =>
+        batches.map((b) => b.flatMap((x, index) => (x < 0 ? [{ index, reason: 'bad' }] : []))),
+      (b) => b.length,
+      { scheduledDelayMs: 5 },
+    );
+    const [a, b] = await Promise.all([writer.write([1, -2, 3]), writer.write([4])]);
+    expect(a).toEqual({ refused: [{ index: 1, reason: 'bad' }] });
+    expect(b).toEqual({ refused: [] });
+    expect(writer.stats).toMatchObject({ writtenItems: 3, refusedItems: 1 });
+  });
+
   it('drains everything queued on shutdown and refuses later writes', async () => {
     const { writer, flushes } = recorder({ scheduledDelayMs: 60_000, maxBatchSize: 2 });
     const pending = [writer.write([1]), writer.write([2]), writer.write([3])];

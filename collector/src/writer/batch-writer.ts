@@ -47,33 +47,58 @@ export interface WriterStats {
   queuedItems: number;
   writtenItems: number;
   droppedItems: number;
+  /** Items storage refused for their content; the rest of their batches committed. */
+  refusedItems: number;
   failedFlushes: number;
 }
+
+/** An item of one caller's batch (by position) that storage refused for its content. */
+export interface RefusedItem {
+  index: number;
+  reason: string;
+}
+
+/** What became of a caller's batch: committed, except the refused items. */
+export interface WriteReceipt {
+  refused: RefusedItem[];
+}
+
+/**
+ * Stores several callers' batches in one go and throws if anything may not be stored. It may instead
+ * return, per batch and in order, the items refused for their content while everything else committed.
+ */
+export type FlushFunction<T> = (batches: T[]) => Promise<void | ReadonlyArray<readonly RefusedItem[]>>;
 
 interface Pending<T> {
   batch: T;
   size: number;
-  resolve(): void;
+  resolve(receipt: WriteReceipt): void;
   reject(error: Error): void;
 }
 
 export class BatchWriter<T> {
   readonly #options: BatchWriterOptions;
-  readonly #flush: (batches: T[]) => Promise<void>;
+  readonly #flush: FlushFunction<T>;
   readonly #onFirstDrop: (() => void) | undefined;
   #queue: Pending<T>[] = [];
   #queuedItems = 0;
   #inFlight: Promise<void> | null = null;
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
-  #stats: WriterStats = { queuedItems: 0, writtenItems: 0, droppedItems: 0, failedFlushes: 0 };
+  #stats: WriterStats = {
+    queuedItems: 0,
+    writtenItems: 0,
+    droppedItems: 0,
+    refusedItems: 0,
+    failedFlushes: 0,
+  };
 
   /**
-   * @param flush stores several callers' batches in one go; it must throw if anything was not stored.
+   * @param flush stores several callers' batches in one go (see FlushFunction).
    * @param size counts the items of one caller's batch.
    */
   constructor(
-    flush: (batches: T[]) => Promise<void>,
+    flush: FlushFunction<T>,
     private readonly size: (batch: T) => number,
     options: Partial<BatchWriterOptions> = {},
     onFirstDrop?: () => void,
@@ -83,11 +108,14 @@ export class BatchWriter<T> {
     this.#onFirstDrop = onFirstDrop;
   }
 
-  /** Resolves once `batch` is committed; rejects with QueueFullError at once if it cannot be queued. */
-  write(batch: T): Promise<void> {
+  /**
+   * Resolves once `batch` is committed, with the items storage refused for their content (if any);
+   * rejects with QueueFullError at once if it cannot be queued.
+   */
+  write(batch: T): Promise<WriteReceipt> {
     if (this.#closed) return Promise.reject(new WriterClosedError());
     const size = this.size(batch);
-    if (size === 0) return Promise.resolve();
+    if (size === 0) return Promise.resolve({ refused: [] });
     if (this.#queuedItems + size > this.#options.maxQueueSize && this.#queuedItems > 0) {
       if (this.#stats.droppedItems === 0) this.#onFirstDrop?.();
       this.#stats.droppedItems += size;
@@ -95,7 +123,7 @@ export class BatchWriter<T> {
         new QueueFullError(Math.max(1, Math.ceil(this.#options.scheduledDelayMs / 1000))),
       );
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<WriteReceipt>((resolve, reject) => {
       this.#queue.push({ batch, size, resolve, reject });
       this.#queuedItems += size;
       this.#schedule();
@@ -153,7 +181,7 @@ export class BatchWriter<T> {
   async #run(taken: Pending<T>[], items: number): Promise<void> {
     let timeout: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
+      const refused = await Promise.race([
         this.#flush(taken.map((p) => p.batch)),
         new Promise<never>((_, reject) => {
           timeout = setTimeout(
@@ -162,8 +190,14 @@ export class BatchWriter<T> {
           );
         }),
       ]);
-      this.#stats.writtenItems += items;
-      for (const p of taken) p.resolve();
+      let refusedItems = 0;
+      taken.forEach((p, i) => {
+        const own = refused?.[i] ?? [];
+        refusedItems += own.length;
+        p.resolve({ refused: [...own] });
+      });
+      this.#stats.refusedItems += refusedItems;
+      this.#stats.writtenItems += items - refusedItems;
     } catch (error) {
       this.#stats.failedFlushes++;
       const failure = new FlushError(error);

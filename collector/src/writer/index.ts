@@ -5,6 +5,13 @@ export {
   WriterClosedError,
   DEFAULT_BATCH_WRITER_OPTIONS,
 } from './batch-writer';
-export type { BatchWriterOptions, WriterStats } from './batch-writer';
-export { createRowWriter } from './row-writer';
-export type { Rows } from './row-writer';
+export type {
+  BatchWriterOptions,
+  FlushFunction,
+  RefusedItem,
+  WriteReceipt,
+  WriterStats,
+} from './batch-writer';
+export { createRowWriter, refusedRows } from './row-writer';
+export type { RefusedRow, Rows } from './row-writer';
+export { insertIsolated, MAX_INSERTS_PER_CALLER } from './isolate';

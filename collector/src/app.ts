@@ -1,6 +1,11 @@
 import { Hono } from 'hono';
 import type { KeyRing } from './auth';
 import type { ChecksConfig } from './content-checks';
+import {
+  BytesInFlight,
+  bytesInFlightBudget,
+  DEFAULT_MEMORY_SOFT_LIMIT_BYTES,
+} from './routes/bytes-in-flight';
 import { IngestCounters } from './routes/counters';
 import { signalsRoute } from './routes/signals';
 import { tracesRoute } from './routes/traces';
@@ -11,15 +16,25 @@ export interface CollectorOptions {
   writer: BatchWriter<Rows>;
   counters?: IngestCounters;
   memorySoftLimitBytes?: number;
+  /**
+   * Decoded request bytes that may be in flight at once; by default what keeps resident memory under
+   * the soft limit given what is resident when the app is created (see bytesInFlightBudget).
+   */
+  bytesInFlightLimit?: number;
   maxBodyBytes?: number;
   checks?: ChecksConfig;
 }
 
-export const DEFAULT_MEMORY_SOFT_LIMIT_BYTES = 4 * 1024 * 1024 * 1024;
+export { DEFAULT_MEMORY_SOFT_LIMIT_BYTES };
 
 /** The OTLP/HTTP receiver (`/v1/traces`) plus the JSON signals endpoint, as one Hono app. */
 export function createCollectorApp(options: CollectorOptions): Hono {
   const counters = options.counters ?? new IngestCounters();
+  const memorySoftLimitBytes = options.memorySoftLimitBytes ?? DEFAULT_MEMORY_SOFT_LIMIT_BYTES;
+  // One budget for both endpoints: they share the process's memory.
+  const admission = new BytesInFlight(
+    options.bytesInFlightLimit ?? bytesInFlightBudget(memorySoftLimitBytes, process.memoryUsage.rss()),
+  );
   const app = new Hono();
   app.route(
     '/',
@@ -27,11 +42,12 @@ export function createCollectorApp(options: CollectorOptions): Hono {
       keys: options.keys,
       writer: options.writer,
       counters,
-      memorySoftLimitBytes: options.memorySoftLimitBytes ?? DEFAULT_MEMORY_SOFT_LIMIT_BYTES,
+      memorySoftLimitBytes,
+      admission,
       ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
       ...(options.checks ? { checks: options.checks } : {}),
     }),
   );
-  app.route('/', signalsRoute({ keys: options.keys, writer: options.writer, counters }));
+  app.route('/', signalsRoute({ keys: options.keys, writer: options.writer, counters, admission }));
   return app;
 }

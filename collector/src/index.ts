@@ -1,18 +1,21 @@
 export { createCollectorApp, DEFAULT_MEMORY_SOFT_LIMIT_BYTES } from './app';
 export type { CollectorOptions } from './app';
-export { signalsRoute } from './routes/signals';
+export { signalSchema, signalsBody, signalsRoute } from './routes/signals';
+export type { SignalInput } from './routes/signals';
+export { BytesInFlight, bytesInFlightBudget, OverBudgetError } from './routes/bytes-in-flight';
 export { IngestCounters } from './routes/counters';
 export { parseKeys, authenticate, bearerToken, DEFAULT_PROJECT, UnauthorizedError } from './auth';
 export type { KeyRing } from './auth';
 export {
   createRowWriter,
+  refusedRows,
   BatchWriter,
   FlushError,
   QueueFullError,
   WriterClosedError,
   DEFAULT_BATCH_WRITER_OPTIONS,
 } from './writer';
-export type { BatchWriterOptions, Rows, WriterStats } from './writer';
+export type { BatchWriterOptions, RefusedRow, Rows, WriteReceipt, WriterStats } from './writer';
 export { normalize, classifySpan } from './normalize';
 export type { NormalizedBatch, SpanClass } from './normalize';
 export { decodeJson, decodeProtobuf } from './otlp/decode';

@@ -42,17 +42,23 @@ import {
   ATTR_USER_ID,
   PREFIX_GEN_AI_COMPLETION,
 } from '@flywheel/semconv';
-import { formatEventTime, type InteractionRow } from '@flywheel/storage';
+import type { InteractionRow } from '@flywheel/storage';
 import { STATUS_CODE_ERROR, type DecodedSpan } from '../otlp/span';
 import { num, str, strList } from './attrs';
 import { extractContent } from './content';
 import { extraAttributes } from './extra-attributes';
-import { SpanRejection, requireIds, requireTimes, unitScore } from './validate';
+import { countProblem } from './domain';
+import { SpanRejection, requireIds, requireTimes, spanTime, unitScore } from './validate';
 
 /** Maps one recognised LLM-call span to an `interactions` row (docs/design.md §3 field mapping). */
-export function toInteraction(span: DecodedSpan, service: string, projectId: string): InteractionRow {
+export function toInteraction(
+  span: DecodedSpan,
+  service: string,
+  projectId: string,
+  nowNs: bigint,
+): InteractionRow {
   requireIds(span);
-  requireTimes(span);
+  requireTimes(span, nowNs);
   const a = span.attributes;
   const operation = operationOf(span);
   const requestModel = str(a, ATTR_GEN_AI_REQUEST_MODEL, ATTR_LLM_MODEL_NAME, ATTR_AI_MODEL_ID) ?? '';
@@ -60,13 +66,17 @@ export function toInteraction(span: DecodedSpan, service: string, projectId: str
   const content = extractContent(span);
   const ttftSeconds = num(a, ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK);
   const ttftMs = ttftSeconds !== undefined ? ttftSeconds * 1000 : firstChunkMs(span);
+  if (ttftMs !== undefined && !Number.isFinite(ttftMs))
+    throw new SpanRejection(
+      `${ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK} is too large to store, got ${ttftSeconds}`,
+    );
   return {
     project_id: projectId,
     trace_id: span.traceId,
     span_id: span.spanId,
     parent_span_id: span.parentSpanId,
     request_id: str(a, ATTR_FLYWHEEL_REQUEST_ID, ATTR_GEN_AI_RESPONSE_ID, ATTR_AI_RESPONSE_ID) ?? span.spanId,
-    time: formatEventTime(span.startNs),
+    time: spanTime(span.startNs, 'startTimeUnixNano', nowNs),
     workload_id: str(a, ATTR_FLYWHEEL_WORKLOAD_ID) ?? `${service}:${operation}`,
     service,
     operation,
@@ -129,14 +139,17 @@ function providerOf(span: DecodedSpan): string {
   return vercel ? vercel.split('.')[0]!.toLowerCase() : '';
 }
 
+/** A token count (UInt32 column); the span is refused when the first attribute present does not fit. */
 function tokens(span: DecodedSpan, keys: string[]): number {
-  const value = num(span.attributes, ...keys);
-  if (value === undefined) return 0;
-  if (value < 0 || !Number.isInteger(value)) {
-    throw new SpanRejection(
-      `${keys.find((k) => span.attributes[k] !== undefined)} must be a non-negative integer, got ${value}`,
-    );
-  }
+  const key = keys.find((k) => {
+    const raw = span.attributes[k];
+    // Non-finite doubles ("NaN", "Infinity" in OTLP/JSON) are present but not numbers: refused below.
+    return num(span.attributes, k) !== undefined || (typeof raw === 'number' && !Number.isFinite(raw));
+  });
+  if (key === undefined) return 0;
+  const value = num(span.attributes, key) ?? (span.attributes[key] as number);
+  const problem = countProblem(value);
+  if (problem) throw new SpanRejection(`${key} ${problem}, got ${value}`);
   return value;
 }
 

@@ -16,17 +16,17 @@ import {
   SIGNAL_KINDS,
   isSignalKind,
 } from '@flywheel/semconv';
-import { formatEventTime, type SignalRow } from '@flywheel/storage';
+import type { SignalRow } from '@flywheel/storage';
 import type { Attributes, DecodedSpan } from '../otlp/span';
 import { bool, num, str } from './attrs';
 import { extraAttributes } from './extra-attributes';
 import { isExplicitKind, kindOfEvaluation } from './signal-kind';
-import { SpanRejection, requireIds, requireTimes } from './validate';
+import { SpanRejection, requireIds, requireTimes, spanTime } from './validate';
 
 /** A `flywheel.signal` span: the feedback the instrumentation or an app recorded for a response. */
-export function signalFromSpan(span: DecodedSpan, projectId: string): SignalRow {
+export function signalFromSpan(span: DecodedSpan, projectId: string, nowNs: bigint): SignalRow {
   requireIds(span);
-  requireTimes(span);
+  requireTimes(span, nowNs);
   const a = span.attributes;
   const requestId = str(a, ATTR_FLYWHEEL_REQUEST_ID, ATTR_GEN_AI_RESPONSE_ID);
   if (!requestId) throw new SpanRejection(`${ATTR_FLYWHEEL_REQUEST_ID} is missing on a flywheel.signal span`);
@@ -38,11 +38,15 @@ export function signalFromSpan(span: DecodedSpan, projectId: string): SignalRow 
     );
   }
   const value = num(a, ATTR_FLYWHEEL_SIGNAL_VALUE, ATTR_GEN_AI_EVALUATION_SCORE_VALUE);
+  const backfilled = signalTime(a);
   return {
     project_id: projectId,
     request_id: requestId,
     signal_id: `span:${span.traceId}:${span.spanId}`,
-    time: formatEventTime(signalTime(a) ?? span.startNs),
+    time:
+      backfilled === undefined
+        ? spanTime(span.startNs, 'startTimeUnixNano', nowNs)
+        : spanTime(backfilled, ATTR_FLYWHEEL_SIGNAL_TIME, nowNs),
     kind: rawKind,
     value: value ?? null,
     correction: str(a, ATTR_FLYWHEEL_SIGNAL_CORRECTION) ?? '',
@@ -63,6 +67,7 @@ export function signalsFromEvaluations(
   span: DecodedSpan,
   projectId: string,
   requestId: string | undefined,
+  nowNs: bigint,
 ): SignalRow[] {
   const rows: SignalRow[] = [];
   span.events.forEach((event, index) => {
@@ -76,6 +81,10 @@ export function signalsFromEvaluations(
     if (!kind) return;
     const target = str(a, ATTR_FLYWHEEL_REQUEST_ID, ATTR_GEN_AI_RESPONSE_ID) ?? requestId;
     if (!target) throw new SpanRejection(`${EVENT_GEN_AI_EVALUATION_RESULT} event ${index} names no request`);
+    const time =
+      event.timeNs > 0n
+        ? spanTime(event.timeNs, `events[${index}].timeUnixNano`, nowNs)
+        : spanTime(span.startNs, 'startTimeUnixNano', nowNs);
     rows.push(
       evaluationRow(
         span,
@@ -83,7 +92,7 @@ export function signalsFromEvaluations(
         target,
         kind,
         `event:${span.traceId}:${span.spanId}:${index}`,
-        event.timeNs,
+        time,
         a,
         'evaluation_event',
       ),
@@ -94,9 +103,11 @@ export function signalsFromEvaluations(
     if (!kind) continue;
     if (!requestId) throw new SpanRejection(`${PREFIX_OPENINFERENCE_ANNOTATIONS}${index} names no request`);
     const id = `annotation:${span.traceId}:${span.spanId}:${index}`;
-    rows.push(
-      evaluationRow(span, projectId, requestId, kind, id, span.endNs, {}, 'annotation', annotation.score),
-    );
+    const time =
+      span.endNs > 0n
+        ? spanTime(span.endNs, 'endTimeUnixNano', nowNs)
+        : spanTime(span.startNs, 'startTimeUnixNano', nowNs);
+    rows.push(evaluationRow(span, projectId, requestId, kind, id, time, {}, 'annotation', annotation.score));
   }
   return rows;
 }
@@ -107,7 +118,7 @@ function evaluationRow(
   requestId: string,
   kind: SignalRow['kind'],
   signalId: string,
-  timeNs: bigint,
+  time: string,
   a: Attributes,
   source: string,
   score?: number,
@@ -117,7 +128,7 @@ function evaluationRow(
     project_id: projectId,
     request_id: requestId,
     signal_id: signalId,
-    time: formatEventTime(timeNs > 0n ? timeNs : span.startNs),
+    time,
     kind,
     value: score ?? num(a, ATTR_GEN_AI_EVALUATION_SCORE_VALUE) ?? null,
     correction: str(a, ATTR_FLYWHEEL_SIGNAL_CORRECTION) ?? '',
@@ -154,8 +165,13 @@ function annotations(a: Attributes): Map<number, Annotation> {
 function signalTime(a: Attributes): bigint | undefined {
   const raw = a[ATTR_FLYWHEEL_SIGNAL_TIME];
   if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === 'number') return BigInt(Math.trunc(raw));
-  if (typeof raw === 'string' && /^\d+$/.test(raw)) return BigInt(raw);
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw))
+      throw new SpanRejection(`${ATTR_FLYWHEEL_SIGNAL_TIME} must be finite, got ${raw}`);
+    return BigInt(Math.trunc(raw));
+  }
+  // Nanoseconds until 2299 have 20 digits; longer runs are not times (and BigInt of megabytes is slow).
+  if (typeof raw === 'string' && /^\d{1,24}$/.test(raw)) return BigInt(raw);
   const ms = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
   if (Number.isNaN(ms))
     throw new SpanRejection(`${ATTR_FLYWHEEL_SIGNAL_TIME} must be Unix nanoseconds or ISO 8601`);

@@ -1,5 +1,6 @@
 import type { Attributes, DecodedSpan } from '../otlp/span';
 import { num } from './attrs';
+import { checkedEventTime, eventTimeProblem } from './domain';
 
 /** One span is refused; the rest of the request is still stored (OTLP partial success). */
 export class SpanRejection extends Error {}
@@ -10,9 +11,18 @@ export function requireIds(span: DecodedSpan): void {
   if (!span.spanId || /^0+$/.test(span.spanId)) throw new SpanRejection('spanId must be 8 non-zero bytes');
 }
 
-export function requireTimes(span: DecodedSpan): void {
-  if (span.startNs <= 0n) throw new SpanRejection('startTimeUnixNano is missing');
+/** Start and end of the span: present, in order, and both within the plausible window. */
+export function requireTimes(span: DecodedSpan, nowNs: bigint): void {
+  if (span.startNs === 0n) throw new SpanRejection('startTimeUnixNano is missing');
+  spanTime(span.startNs, 'startTimeUnixNano', nowNs);
   if (span.endNs < span.startNs) throw new SpanRejection('endTimeUnixNano is before startTimeUnixNano');
+  const endProblem = eventTimeProblem(span.endNs, nowNs);
+  if (endProblem) throw new SpanRejection(`endTimeUnixNano ${span.endNs} ${endProblem}`);
+}
+
+/** A time taken from `field` of the span, formatted for storage; the span is refused if it cannot be. */
+export function spanTime(ns: bigint, field: string, nowNs: bigint): string {
+  return checkedEventTime(ns, nowNs, (problem) => new SpanRejection(`${field} ${ns} ${problem}`));
 }
 
 /** A score attribute that must lie in [0, 1]; null when absent. */

@@ -1,5 +1,15 @@
 import type { AttrValue, Attributes } from './span';
 
+/** An attribute value of the wrong type; the span (or resource) carrying it is rejected, not the request. */
+export class AttributeValueError extends Error {
+  constructor(
+    readonly path: string[],
+    readonly problem: string,
+  ) {
+    super(`attribute ${path.join('.')}: ${problem}`);
+  }
+}
+
 /**
  * Converts an OTLP AnyValue into a plain value. Works for both the protobufjs message (camelCase fields,
  * Long/Uint8Array) and the OTLP/JSON form (int64 as string or number, bytes as base64).
@@ -20,9 +30,11 @@ export function anyValueToJs(value: unknown): AttrValue {
   }
   if (has('kvlistValue')) return keyValuesToAttributes((v.kvlistValue as { values?: unknown }).values);
   if (has('bytesValue')) {
-    return typeof v.bytesValue === 'string'
-      ? v.bytesValue
-      : Buffer.from(v.bytesValue as Uint8Array).toString('base64');
+    // OTLP/JSON carries bytes as base64 text, protobuf as bytes. Anything else (a number, an object with
+    // a huge `length`) must not reach Buffer.from.
+    if (typeof v.bytesValue === 'string') return v.bytesValue;
+    if (v.bytesValue instanceof Uint8Array) return Buffer.from(v.bytesValue).toString('base64');
+    throw new AttributeValueError([], 'bytesValue must be base64 text');
   }
   return null;
 }
@@ -32,7 +44,14 @@ export function keyValuesToAttributes(list: unknown): Attributes {
   if (!Array.isArray(list)) return out;
   for (const kv of list) {
     if (kv && typeof kv === 'object' && typeof (kv as { key?: unknown }).key === 'string') {
-      out[(kv as { key: string }).key] = anyValueToJs((kv as { value?: unknown }).value);
+      const key = (kv as { key: string }).key;
+      try {
+        out[key] = anyValueToJs((kv as { value?: unknown }).value);
+      } catch (error) {
+        if (error instanceof AttributeValueError)
+          throw new AttributeValueError([key, ...error.path], error.problem);
+        throw error;
+      }
     }
   }
   return out;
@@ -52,7 +71,8 @@ export function int64ToNumber(value: unknown): number | string {
 export function toBigInt(value: unknown): bigint | null {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? BigInt(Math.trunc(value)) : null;
-  if (typeof value === 'string') return /^-?\d+$/.test(value) ? BigInt(value) : null;
+  // 64-bit values have at most 20 digits; longer runs are unreadable rather than slow to convert.
+  if (typeof value === 'string') return /^-?\d{1,24}$/.test(value) ? BigInt(value) : null;
   if (value && typeof value === 'object' && 'low' in value && 'high' in value) {
     const l = value as { low: number; high: number; unsigned?: boolean };
     const unsigned = (BigInt(l.high >>> 0) << 32n) | BigInt(l.low >>> 0);

@@ -114,3 +114,118 @@ describe('OTLP decoding', () => {
     expect(decodeProtobuf(new Uint8Array())).toEqual([]);
   });
 });
+
+describe('OTLP/JSON values of the wrong type reject their span, never the request', () => {
+  const spanWith = (extra: Record<string, unknown>) => ({
+    traceId: '0102030405060708090a0b0c0d0e0f10',
+    spanId: '1112131415161718',
+    name: 'chat',
+    startTimeUnixNano: '1761991200000000000',
+    endTimeUnixNano: '1761991201000000000',
+    ...extra,
+  });
+  const decodeSpans = (...spans: unknown[]) =>
+    decodeJson(Buffer.from(JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans }] }] })))[0]!.spans;
+
+  it.each([
+    [
+      'a number as bytesValue',
+      { attributes: [{ key: 'b', value: { bytesValue: 123 } }] },
+      /attribute b: bytesValue must be base64 text/,
+    ],
+    [
+      'an object with a huge length as bytesValue',
+      {
+        attributes: [
+          {
+            key: 'kv',
+            value: { kvlistValue: { values: [{ key: 'x', value: { bytesValue: { length: 4e9 } } }] } },
+          },
+        ],
+      },
+      /attribute kv\.x: bytesValue must be base64 text/,
+    ],
+    ['a null event', { events: [null] }, /events\[0\] is not an event/],
+    ['events that are not a list', { events: { name: 'e' } }, /events must be a list/],
+    [
+      'a bad value in an event',
+      { events: [{ name: 'e', attributes: [{ key: 'b', value: { bytesValue: true } }] }] },
+      /events\[0\] attribute b: bytesValue/,
+    ],
+    [
+      'a start time of "NaN"',
+      { startTimeUnixNano: 'NaN' },
+      /startTimeUnixNano must be an integer number of nanoseconds, got "NaN"/,
+    ],
+    [
+      'a start time that is an object',
+      { startTimeUnixNano: { low: 'x' } },
+      /startTimeUnixNano must be an integer/,
+    ],
+    [
+      'an event time of "1e308"',
+      { events: [{ name: 'e', timeUnixNano: '1e308' }] },
+      /events\[0\]\.timeUnixNano must be an integer/,
+    ],
+  ])('%s', (_name, extra, message) => {
+    const [bad, good] = decodeSpans(spanWith(extra), spanWith({ spanId: '2122232425262728' }));
+    expect(bad!.invalid).toMatch(message);
+    expect(bad!.spanId).toBe('1112131415161718');
+    expect(good!.invalid).toBeUndefined();
+  });
+
+  it('reads a time sent as the JSON number 1e308 (the time window rejects it later)', () => {
+    expect(decodeSpans(spanWith({ endTimeUnixNano: 1e308 }))[0]!.endNs).toBe(BigInt(1e308));
+  });
+
+  it('rejects every span of a resource whose attributes cannot be read', () => {
+    const body = JSON.stringify({
+      resourceSpans: [
+        {
+          resource: { attributes: [{ key: 'service.name', value: { bytesValue: 5 } }] },
+          scopeSpans: [{ spans: [spanWith({})] }],
+        },
+      ],
+    });
+    expect(decodeJson(Buffer.from(body))[0]!.spans[0]!.invalid).toMatch(
+      /resource attribute service\.name: bytesValue must be base64 text/,
+    );
+  });
+
+  it('refuses a body nested deeper than protobuf allows with a 400, before parsing it', () => {
+    const deep = (levels: number) => {
+      let value = '{"stringValue":"x"}';
+      for (let i = 0; i < levels; i++) value = `{"kvlistValue":{"values":[{"key":"k","value":${value}}]}}`;
+      return JSON.stringify({
+        resourceSpans: [{ scopeSpans: [{ spans: [spanWith({ attributes: [] })] }] }],
+      }).replace('"attributes":[]', `"attributes":[{"key":"a","value":${value}}]`);
+    };
+    // 30 kvlist levels (90 nested messages) decode as protobuf would; 5,000 are refused, not a crash.
+    expect(decodeJson(Buffer.from(deep(30)))[0]!.spans[0]!.attributes.a).toBeDefined();
+    for (const levels of [40, 5_000]) {
+      expect(() => decodeJson(Buffer.from(deep(levels)))).toThrow(
+        expect.objectContaining({
+          status: 400,
+          message: expect.stringMatching(/nest deeper than 100 levels/),
+        }),
+      );
+    }
+  });
+
+  it('refuses protobuf nested deeper than 100 messages with a 400', () => {
+    // Encoded by hand: protobufjs will not even build a message this deep.
+    const varint = (n: number): number[] => (n < 128 ? [n] : [(n & 127) | 128, ...varint(n >> 7)]);
+    const field = (key: number, bytes: Uint8Array) =>
+      Buffer.concat([Buffer.from([key, ...varint(bytes.length)]), bytes]);
+    let anyValue: Uint8Array = field(0x0a, Buffer.from('x')); // AnyValue.string_value
+    for (let i = 0; i < 60; i++) {
+      const keyValue = Buffer.concat([field(0x0a, Buffer.from('k')), field(0x12, anyValue)]);
+      anyValue = field(0x32, field(0x0a, keyValue)); // AnyValue.kvlist_value { values: [keyValue] }
+    }
+    const attribute = Buffer.concat([field(0x0a, Buffer.from('a')), field(0x12, anyValue)]);
+    const body = field(0x0a, field(0x12, field(0x12, field(0x4a, attribute)))); // request > resource > scope > span
+    expect(() => decodeProtobuf(body)).toThrow(
+      expect.objectContaining({ status: 400, message: expect.stringMatching(/max depth exceeded/) }),
+    );
+  });
+});

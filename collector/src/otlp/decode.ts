@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { keyValuesToAttributes, toBigInt } from './any-value';
+import { AttributeValueError, keyValuesToAttributes, toBigInt } from './any-value';
 import { OtlpRequestError } from './errors';
+import { jsonNestingProblem } from './json-nesting';
 import { ExportTraceServiceRequest } from './schema';
-import type { DecodedResourceSpans, DecodedSpan, SpanEvent } from './span';
+import type { Attributes, DecodedResourceSpans, DecodedSpan, SpanEvent } from './span';
 
 /** Decodes an OTLP/HTTP protobuf body (an ExportTraceServiceRequest). */
 export function decodeProtobuf(body: Uint8Array): DecodedResourceSpans[] {
@@ -34,6 +35,8 @@ const jsonEnvelope = z.object({
 
 /** Decodes an OTLP/HTTP JSON body. */
 export function decodeJson(body: Uint8Array): DecodedResourceSpans[] {
+  const nesting = jsonNestingProblem(body);
+  if (nesting) throw new OtlpRequestError(400, `body is refused: ${nesting}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(body).toString('utf8'));
@@ -62,10 +65,20 @@ interface RawRequest {
 /** Protobufjs messages and OTLP/JSON share field names, so one conversion serves both encodings. */
 function convertRequest(message: unknown): DecodedResourceSpans[] {
   const request = message as RawRequest;
-  return (request.resourceSpans ?? []).map((rs) => ({
-    resource: keyValuesToAttributes(rs.resource?.attributes),
-    spans: (rs.scopeSpans ?? []).flatMap((ss) => (ss.spans ?? []).map(convertSpan)),
-  }));
+  return (request.resourceSpans ?? []).map((rs) => {
+    let resource: Attributes = {};
+    let problem: string | undefined;
+    try {
+      resource = keyValuesToAttributes(rs.resource?.attributes);
+    } catch (error) {
+      if (!(error instanceof AttributeValueError)) throw error;
+      problem = `resource ${error.message}`;
+    }
+    return {
+      resource,
+      spans: (rs.scopeSpans ?? []).flatMap((ss) => (ss.spans ?? []).map((raw) => readSpan(raw, problem))),
+    };
+  });
 }
 
 const SPAN_KINDS: Record<string, number> = {
@@ -77,31 +90,67 @@ const SPAN_KINDS: Record<string, number> = {
   SPAN_KIND_CONSUMER: 5,
 };
 
-function convertSpan(raw: Record<string, unknown>): DecodedSpan {
+/** A malformed field rejects its span alone: the span comes back marked `invalid` with the reason. */
+class FieldError extends Error {}
+
+function readSpan(raw: Record<string, unknown>, resourceProblem: string | undefined): DecodedSpan {
   const status = (raw.status ?? {}) as { code?: unknown; message?: unknown };
-  return {
+  const span: DecodedSpan = {
     traceId: idToHex(raw.traceId, 16),
     spanId: idToHex(raw.spanId, 8),
     parentSpanId: idToHex(raw.parentSpanId, 8),
     name: typeof raw.name === 'string' ? raw.name : '',
     kind: typeof raw.kind === 'string' ? (SPAN_KINDS[raw.kind] ?? 0) : Number(raw.kind ?? 0),
-    startNs: toBigInt(raw.startTimeUnixNano) ?? 0n,
-    endNs: toBigInt(raw.endTimeUnixNano) ?? 0n,
-    attributes: keyValuesToAttributes(raw.attributes),
-    events: Array.isArray(raw.events) ? raw.events.map(convertEvent) : [],
+    startNs: 0n,
+    endNs: 0n,
+    attributes: {},
+    events: [],
     status: {
       code: statusCode(status.code),
       message: typeof status.message === 'string' ? status.message : '',
     },
   };
+  try {
+    if (resourceProblem) throw new FieldError(resourceProblem);
+    span.startNs = time(raw.startTimeUnixNano, 'startTimeUnixNano');
+    span.endNs = time(raw.endTimeUnixNano, 'endTimeUnixNano');
+    span.attributes = keyValuesToAttributes(raw.attributes);
+    span.events = events(raw.events);
+  } catch (error) {
+    if (error instanceof FieldError || error instanceof AttributeValueError) span.invalid = error.message;
+    else throw error;
+  }
+  return span;
 }
 
-function convertEvent(raw: Record<string, unknown>): SpanEvent {
-  return {
-    name: typeof raw.name === 'string' ? raw.name : '',
-    timeNs: toBigInt(raw.timeUnixNano) ?? 0n,
-    attributes: keyValuesToAttributes(raw.attributes),
-  };
+function events(value: unknown): SpanEvent[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new FieldError('events must be a list');
+  return value.map((raw: unknown, index) => {
+    if (raw === null || typeof raw !== 'object') throw new FieldError(`events[${index}] is not an event`);
+    const event = raw as Record<string, unknown>;
+    try {
+      return {
+        name: typeof event.name === 'string' ? event.name : '',
+        timeNs: time(event.timeUnixNano, `events[${index}].timeUnixNano`),
+        attributes: keyValuesToAttributes(event.attributes),
+      };
+    } catch (error) {
+      if (error instanceof AttributeValueError) throw new FieldError(`events[${index}] ${error.message}`);
+      throw error;
+    }
+  });
+}
+
+/** Nanoseconds since the epoch; absent is 0 (validation decides whether that is allowed). */
+function time(value: unknown, field: string): bigint {
+  if (value === undefined || value === null) return 0n;
+  const ns = toBigInt(value);
+  if (ns === null) {
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+    throw new FieldError(`${field} must be an integer number of nanoseconds, got ${shown}`);
+  }
+  return ns;
 }
 
 function statusCode(code: unknown): number {

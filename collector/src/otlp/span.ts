@@ -20,6 +20,8 @@ export interface DecodedSpan {
   attributes: Attributes;
   events: SpanEvent[];
   status: { code: number; message: string };
+  /** Set when a field of the span could not be read: the span is rejected with this reason. */
+  invalid?: string;
 }
 
 export interface DecodedResourceSpans {

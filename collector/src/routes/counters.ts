@@ -7,11 +7,12 @@ export class IngestCounters {
   skippedSpans = 0;
   rejectedSpans = 0;
 
-  record(batch: NormalizedBatch): void {
+  /** @param refusedSpans spans whose rows storage refused after normalization accepted them. */
+  record(batch: NormalizedBatch, refusedSpans = 0): void {
     this.interactions += batch.interactions.length;
     this.signals += batch.signals.length;
     this.skippedSpans += batch.skipped;
-    this.rejectedSpans += batch.rejected;
+    this.rejectedSpans += batch.rejected + refusedSpans;
   }
 
   snapshot(): Record<string, number> {

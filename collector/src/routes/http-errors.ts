@@ -1,6 +1,7 @@
 import { OtlpRequestError } from '../otlp/errors';
 import { UnauthorizedError } from '../auth';
 import { FlushError, QueueFullError, WriterClosedError } from '../writer';
+import { OverBudgetError } from './bytes-in-flight';
 
 export interface HttpError {
   status: 400 | 401 | 413 | 415 | 429 | 500 | 503;
@@ -22,6 +23,13 @@ export function toHttpError(error: unknown): HttpError {
     return {
       status: 429,
       message: 'write queue is full; retry later',
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
+  }
+  if (error instanceof OverBudgetError) {
+    return {
+      status: 429,
+      message: 'too many request bytes in flight; retry later',
       retryAfterSeconds: error.retryAfterSeconds,
     };
   }

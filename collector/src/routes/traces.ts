@@ -7,7 +7,8 @@ import { errorResponse, exportResponse } from '../otlp/responses';
 import type { ChecksConfig } from '../content-checks';
 import { normalize } from '../normalize';
 import { protectBatch } from '../protect';
-import type { BatchWriter, Rows } from '../writer';
+import { refusedRows, type BatchWriter, type Rows, type WriteReceipt } from '../writer';
+import type { BytesInFlight } from './bytes-in-flight';
 import { toHttpError } from './http-errors';
 import type { IngestCounters } from './counters';
 
@@ -17,6 +18,8 @@ export interface TracesRouteOptions {
   counters: IngestCounters;
   /** Resident memory above which requests are refused with 503 until it falls. */
   memorySoftLimitBytes: number;
+  /** Decoded request bytes that may be in flight; beyond, requests are refused with 429. */
+  admission: BytesInFlight;
   maxBodyBytes?: number;
   /** Content-check settings (toxicity endpoint, prompt bounds, topic reference). */
   checks?: ChecksConfig;
@@ -29,20 +32,26 @@ export function tracesRoute(options: TracesRouteOptions): Hono {
   const app = new Hono();
   app.post('/v1/traces', async (c) => {
     let encoding: OtlpEncoding | null = null;
+    const lease = options.admission.lease();
     try {
       const projectId = authenticate(options.keys, c.req.header('authorization'));
       encoding = encodingOf(c.req.header('content-type'));
       if (process.memoryUsage.rss() > options.memorySoftLimitBytes) throw memoryPressure();
-      const body = await readBody(c.req.raw, options.maxBodyBytes);
+      const body = await readBody(c.req.raw, {
+        ...(options.maxBodyBytes ? { limit: options.maxBodyBytes } : {}),
+        reserve: lease.reserve,
+      });
       const decoded = encoding === 'protobuf' ? decodeProtobuf(body) : decodeJson(body);
       const batch = await protectBatch(normalize(decoded, projectId), options.checks);
-      await options.writer.write({ interactions: batch.interactions, signals: batch.signals });
-      options.counters.record(batch);
+      const rows = { interactions: batch.interactions, signals: batch.signals };
+      const refused = storageRefusals(rows, await options.writer.write(rows));
+      options.counters.record(batch, refused.spans);
+      const rejected = batch.rejected + refused.spans;
       const partial =
-        batch.rejected > 0
+        rejected > 0
           ? {
-              rejectedSpans: batch.rejected,
-              errorMessage: summarize(batch.rejected, batch.errors),
+              rejectedSpans: rejected,
+              errorMessage: summarize(rejected, [...batch.errors, ...refused.errors]),
             }
           : null;
       const response = exportResponse(encoding, partial);
@@ -53,9 +62,24 @@ export function tracesRoute(options: TracesRouteOptions): Hono {
       const headers: Record<string, string> = { 'content-type': response.contentType };
       if (http.retryAfterSeconds) headers['retry-after'] = String(http.retryAfterSeconds);
       return c.body(response.body as never, http.status, headers);
+    } finally {
+      lease.release();
     }
   });
   return app;
+}
+
+/**
+ * Rows storage refused for their content, per span: the span counts as rejected (the sender must not
+ * retry it; the rest of its request is stored).
+ */
+function storageRefusals(rows: Rows, receipt: WriteReceipt): { spans: number; errors: string[] } {
+  const bySpan = new Map<string, string>();
+  for (const { row, reason } of refusedRows(rows, receipt)) {
+    const span = row.span_id || `(signal ${row.request_id})`;
+    if (!bySpan.has(span)) bySpan.set(span, `span ${span}: storage refused its row: ${reason}`);
+  }
+  return { spans: bySpan.size, errors: [...bySpan.values()] };
 }
 
 function summarize(rejected: number, errors: string[]): string {

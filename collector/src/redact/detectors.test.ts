@@ -70,6 +70,15 @@ describe('IBAN', () => {
       ['IBAN', 'BE68 5390 0754 7034'],
     ]);
   });
+  it('finds IBANs whose mod-97 check passes but whose national check digits do not (as Presidio does)', () => {
+    for (const iban of [
+      'FR98 8927 7022 7958 4965 0956 367',
+      'ES8814077066082229419216',
+      'BE32 3524 1096 5594',
+    ]) {
+      expect(found(`IBAN ${iban}.`), iban).toEqual([['IBAN', iban]]);
+    }
+  });
   it('rejects a wrong checksum and a wrong length', () => {
     expect(found('DE88 3704 0044 0532 0130 00')).toEqual([]);
     expect(found('DE89370400440532013000123')).toEqual([]);

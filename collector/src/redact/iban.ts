@@ -1,4 +1,4 @@
-import { getCountrySpecifications, isValidIBAN } from 'ibantools';
+import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import type { PiiMatch } from './types';
 
 // Country code, check digits, then alphanumerics in any grouping. The candidate may run on into the
@@ -29,7 +29,17 @@ function validPrefix(text: string, index: number, value: string): number {
   }
   // Too short, or a longer unbroken token that merely starts like an IBAN.
   if (chars < want || isAlnum(text.charCodeAt(index + end))) return 0;
-  return isValidIBAN(value.slice(0, end).replace(/ /g, '')) ? end : 0;
+  return isIban(value.slice(0, end).replace(/ /g, '')) ? end : 0;
+}
+
+/**
+ * Presidio's rule: the country's registered length and format, and the ISO 13616 mod-97 check. The
+ * national check digits some countries add inside the account number (FR, ES, BE, PT, PL, NO, …) are
+ * not required: a typo there still leaves a real person's account number, which must not be stored.
+ */
+function isIban(electronic: string): boolean {
+  const { errorCodes } = validateIBAN(electronic);
+  return errorCodes.every((code) => code === ValidationErrorsIBAN.WrongAccountBankBranchChecksum);
 }
 
 export function findIbans(text: string): PiiMatch[] {

@@ -6,7 +6,17 @@ import type { PiiMatch } from './types';
 // A run of digits joined by single separators, optionally opened by '+' or '('. Every step starts
 // with a different character class (digit, separator, ')' or '('), so matching is deterministic and
 // linear; everything that is not syntax (digit counts, dates, validity) is decided in code.
-const PHONE_CANDIDATE = /(?<![\w+#/.$€£¥-])(?:\+|\(\+?)?\d(?:\d|[ .\-/](?=[\d(])|\)[ .-]?(?=\d)|\((?=\d))*/g;
+// Formatted numbers are ~25 characters; a much longer run is a table of numbers, not a phone.
+const MAX_CANDIDATE_CHARS = 64;
+const STEP = String.raw`(?:\d|[ .\-/](?=[\d(])|\)[ .-]?(?=\d)|\((?=\d))`;
+// The repetition is bounded: V8 keeps a backtrack entry per repetition of a group, so an unbounded
+// one over megabytes of digits overflows the stack. A run longer than a phone number is skipped to
+// its end with RUN_TAIL, a bounded step at a time.
+const PHONE_CANDIDATE = new RegExp(
+  String.raw`(?<![\w+#/.$€£¥-])(?:\+|\(\+?)?\d${STEP}{0,${MAX_CANDIDATE_CHARS}}`,
+  'g',
+);
+const RUN_TAIL = new RegExp(`${STEP}{1,4096}`, 'y');
 
 const MIN_NATIONAL_DIGITS = 9;
 const MIN_INTERNATIONAL_DIGITS = 8;
@@ -14,8 +24,6 @@ const MAX_DIGITS = 15; // E.164
 // National significant numbers of the plans tried below, plus the trunk '0'.
 const MAX_TRUNK_DIGITS = 12;
 const MAX_NO_TRUNK_DIGITS = 11;
-// Formatted numbers are ~25 characters; a much longer run is a table of numbers, not a phone.
-const MAX_CANDIDATE_CHARS = 64;
 
 // Where the number is written nationally, the leading trunk '0' tells which numbering plans apply.
 const TRUNK_ZERO_COUNTRIES: readonly CountryCode[] = [
@@ -115,11 +123,25 @@ function countDigits(s: string): number {
   return n;
 }
 
+/** Index after the rest of a run of candidate characters that starts at `from`. */
+function runEnd(text: string, from: number): number {
+  let end = from;
+  for (;;) {
+    RUN_TAIL.lastIndex = end;
+    if (!RUN_TAIL.test(text)) return end;
+    end = RUN_TAIL.lastIndex;
+  }
+}
+
 export function findPhones(text: string): PiiMatch[] {
   const out: PiiMatch[] = [];
   const budget: Budget = { left: VALIDATION_BUDGET };
-  for (const m of text.matchAll(PHONE_CANDIDATE)) {
-    if (m[0].length > MAX_CANDIDATE_CHARS) continue;
+  const re = new RegExp(PHONE_CANDIDATE);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length > MAX_CANDIDATE_CHARS) {
+      re.lastIndex = runEnd(text, m.index + m[0].length);
+      continue;
+    }
     // A separator is taken when '(' follows, which may not open a number after all: "… 2671 (cell)".
     const run = m[0].replace(/[ .\-/(]+$/, '');
     const after = text.charCodeAt(m.index + run.length);

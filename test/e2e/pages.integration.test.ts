@@ -79,6 +79,19 @@ describe('dashboard pages with a simulated product', () => {
     expectClean();
   });
 
+  it('moving from the overview to velocity asks for nothing twice', async () => {
+    await visit('/');
+    await page.getByRole('link', { name: 'Velocity', exact: true }).click();
+    await page.waitForURL(/\/velocity/);
+    await settled(page);
+    await expect.poll(() => chartsWithData('[data-testid="success-rate"]')).toBeGreaterThan(0);
+    const api = watch.requests.filter((r) => r.startsWith('fetch ') && r.includes('/api/v1/'));
+    // The velocity page needs the project's daily velocity and the cycles the overview just loaded.
+    expect(api.filter((r) => r.includes('/api/v1/velocity?')).length).toBeGreaterThan(1);
+    expect(api.filter((r, i) => api.indexOf(r) !== i)).toEqual([]);
+    expectClean();
+  });
+
   it('velocity: collection, success, feedback, gate with its band and reasons, phases', async () => {
     await visit('/velocity?workload=support-chat');
     for (const id of [

@@ -1,10 +1,23 @@
-import type { AlarmList, AlarmState, CycleList, VelocityReport } from './analytics-types';
-import type { CheckName, CheckResults } from './check-types';
 import { ApiError } from './errors';
-import type { GateReport, Health, Interaction, InteractionQuery, RangeQuery } from './types';
 
 export type QueryValue = string | number | boolean | undefined | null;
-export type Query = Record<string, QueryValue>;
+/** Any object of parameters, interfaces included (they have no index signature). */
+export type Query<Q = Record<string, QueryValue>> = { [K in keyof Q]: QueryValue };
+/** The parameters a request sends: only those that are set. */
+export type SentQuery = Readonly<Record<string, string | number | boolean>>;
+
+/**
+ * One GET the dashboard makes (src/api/endpoints.ts lists them). Its path and parameters are also its
+ * cache key, so pages that need the same data share one request; a path is read one way only.
+ */
+export interface ApiRequest<T> {
+  readonly path: string;
+  readonly query: SentQuery;
+  /** The result, from the JSON body. */
+  readonly read: (body: unknown) => T;
+  /** The result when the server has no such resource (a 404 that is not a missing route). */
+  readonly whenMissing?: () => T;
+}
 
 export interface ApiClientOptions {
   /** Where the API lives; the dashboard is served by the API, so the default is its own origin. */
@@ -16,23 +29,22 @@ export interface ApiClientOptions {
 
 /** The one typed client: every request the dashboard makes goes through here. */
 export interface ApiClient {
-  get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T>;
-  health(signal?: AbortSignal): Promise<Health>;
-  interactions(query: InteractionQuery, signal?: AbortSignal): Promise<Interaction[]>;
-  /** One interaction; null when the server has none with this request id. */
-  interaction(requestId: string, signal?: AbortSignal): Promise<Interaction | null>;
-  gate(query: RangeQuery & { bucket?: 'day' | 'week' }, signal?: AbortSignal): Promise<GateReport>;
-  velocity(query: RangeQuery & { bucket?: 'day' | 'week' }, signal?: AbortSignal): Promise<VelocityReport>;
-  cycles(query: { workload?: string }, signal?: AbortSignal): Promise<CycleList>;
-  alarms(query: { state?: AlarmState; limit?: number }, signal?: AbortSignal): Promise<AlarmList>;
-  check<N extends CheckName>(name: N, query: RangeQuery, signal?: AbortSignal): Promise<CheckResults[N]>;
+  /** Sends a request; fails only with an ApiError (or the abort of `signal`). */
+  send<T>(request: ApiRequest<T>, signal?: AbortSignal): Promise<T>;
 }
 
-export function buildUrl(baseUrl: string, path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+/** Drops unset parameters (undefined, null, ''): they are not sent, so they must not split the cache. */
+export function sentQuery<Q extends Query<Q>>(query: Q): SentQuery {
+  const sent: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(query as Record<string, QueryValue>)) {
+    if (value !== undefined && value !== null && value !== '') sent[key] = value;
   }
+  return sent;
+}
+
+export function buildUrl<Q extends Query<Q>>(baseUrl: string, path: string, query: Q): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(sentQuery(query))) params.set(key, String(value));
   const search = params.toString();
   return `${baseUrl}${path}${search ? `?${search}` : ''}`;
 }
@@ -41,11 +53,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetchImpl ?? ((input, init) => fetch(input, init));
 
-  async function get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  async function send<T>(request: ApiRequest<T>, signal?: AbortSignal): Promise<T> {
+    const { path } = request;
     const key = options.getKey();
     let response: Response;
     try {
-      response = await doFetch(buildUrl(baseUrl, path, query), {
+      response = await doFetch(buildUrl(baseUrl, path, request.query), {
         headers: { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         // The key is the only credential; cookies are never needed.
         credentials: 'omit',
@@ -55,36 +68,23 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (signal?.aborted) throw error;
       throw new ApiError('network', 0, path, 'The Flywheel server did not answer. Is it running?');
     }
-    if (response.ok) return (await response.json()) as T;
-    throw await errorFrom(response, path);
+    if (!response.ok) {
+      const error = await errorFrom(response, path);
+      if (request.whenMissing && error.kind === 'bad_request' && error.status === 404)
+        return request.whenMissing();
+      throw error;
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError('server', response.status, path, 'The server answered something that is not JSON.');
+    }
+    return request.read(body);
   }
 
-  return {
-    get,
-    health: (signal) => get<Health>('/healthz', {}, signal),
-    async interactions(query, signal) {
-      const body = await get<{ items: Interaction[] }>('/api/v1/interactions', { ...query }, signal);
-      return body.items;
-    },
-    async interaction(requestId, signal) {
-      try {
-        const body = await get<{ item: Interaction }>(
-          `/api/v1/interactions/${encodeURIComponent(requestId)}`,
-          {},
-          signal,
-        );
-        return body.item;
-      } catch (error) {
-        if (error instanceof ApiError && error.kind === 'bad_request' && error.status === 404) return null;
-        throw error;
-      }
-    },
-    gate: (query, signal) => get<GateReport>('/api/v1/gate', { ...query }, signal),
-    velocity: (query, signal) => get<VelocityReport>('/api/v1/velocity', { ...query }, signal),
-    cycles: (query, signal) => get<CycleList>('/api/v1/cycles', { ...query }, signal),
-    alarms: (query, signal) => get<AlarmList>('/api/v1/alarms', { ...query }, signal),
-    check: (name, query, signal) => get(`/api/v1/checks/${name}`, { ...query }, signal),
-  };
+  return { send };
 }
 
 async function errorFrom(response: Response, path: string): Promise<ApiError> {

@@ -1,43 +1,53 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createApiClient, type ApiClient } from '../api/client';
 import { readKey, writeKey } from '../features/auth/lib/key-store';
+import { createQueryClient } from './query-client';
 
 export interface ApiContextValue {
   client: ApiClient;
   hasKey: boolean;
-  /** Bumped whenever the key changes, so every resource reloads with the new key. */
-  keyVersion: number;
   /** True once a request was refused for a missing or wrong key. */
   needsKey: boolean;
   setKey(key: string | null): void;
-  reportUnauthorized(): void;
 }
 
 const ApiContext = createContext<ApiContextValue | null>(null);
 
+/** The typed client with the pasted key, and the one cache of server data (TanStack Query). */
 export function ApiProvider({ children, baseUrl }: { children: ReactNode; baseUrl?: string }) {
   const keyRef = useRef<string | null>(readKey());
-  const [keyVersion, setKeyVersion] = useState(0);
+  const [hasKey, setHasKey] = useState(keyRef.current !== null);
   const [needsKey, setNeedsKey] = useState(false);
+  const [queryClient] = useState(() => createQueryClient(() => setNeedsKey(true)));
 
   const client = useMemo(
     () => createApiClient({ ...(baseUrl !== undefined ? { baseUrl } : {}), getKey: () => keyRef.current }),
     [baseUrl],
   );
-  const setKey = useCallback((key: string | null) => {
-    const trimmed = key?.trim() || null;
-    keyRef.current = trimmed;
-    writeKey(trimmed);
-    setNeedsKey(false);
-    setKeyVersion((v) => v + 1);
-  }, []);
-  const reportUnauthorized = useCallback(() => setNeedsKey(true), []);
+  const setKey = useCallback(
+    (key: string | null) => {
+      const trimmed = key?.trim() || null;
+      keyRef.current = trimmed;
+      writeKey(trimmed);
+      setHasKey(trimmed !== null);
+      setNeedsKey(false);
+      // Another key may be another project: nothing loaded with the old one is shown again, and what is
+      // on screen loads anew.
+      void queryClient.resetQueries();
+    },
+    [queryClient],
+  );
 
   const value = useMemo<ApiContextValue>(
-    () => ({ client, hasKey: keyRef.current !== null, keyVersion, needsKey, setKey, reportUnauthorized }),
-    [client, keyVersion, needsKey, setKey, reportUnauthorized],
+    () => ({ client, hasKey, needsKey, setKey }),
+    [client, hasKey, needsKey, setKey],
   );
-  return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ApiContext.Provider value={value}>{children}</ApiContext.Provider>
+    </QueryClientProvider>
+  );
 }
 
 export function useApi(): ApiContextValue {

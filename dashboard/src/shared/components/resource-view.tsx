@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Resource } from '../hooks/use-resource';
+import type { Resource } from '../lib/resource';
 import { ErrorState, Loading } from './states';
 
 /** Loading, error and "not in this version" states for one resource; `children` renders the data. */

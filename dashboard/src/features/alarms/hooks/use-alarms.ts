@@ -1,6 +1,8 @@
 import type { AlarmList, AlarmState } from '../../../api/analytics-types';
-import { useResource, type Resource } from '../../../shared/hooks/use-resource';
+import { endpoints } from '../../../api/endpoints';
+import { useApiQuery } from '../../../shared/hooks/use-api-query';
+import type { Resource } from '../../../shared/lib/resource';
 
 export function useAlarms(state?: AlarmState): Resource<AlarmList> {
-  return useResource((client, signal) => client.alarms(state ? { state } : {}, signal), [state]);
+  return useApiQuery(endpoints.alarms(state ? { state } : {}));
 }

@@ -2,7 +2,7 @@ import { Link, useLocation } from 'react-router';
 import type { CheckName } from '../../../api/check-types';
 import { useScope } from '../../../app/scope-context';
 import { ResourceView } from '../../../shared/components/resource-view';
-import type { Resource } from '../../../shared/hooks/use-resource';
+import type { Resource } from '../../../shared/lib/resource';
 import { useUrlParams } from '../../../shared/hooks/use-url-params';
 import { scopeQuery } from '../../../shared/lib/scope-query';
 import { useCheck } from '../hooks/use-check';

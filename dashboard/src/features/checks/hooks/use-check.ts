@@ -1,10 +1,9 @@
 import type { CheckName, CheckResults } from '../../../api/check-types';
+import { endpoints } from '../../../api/endpoints';
 import type { RangeQuery } from '../../../api/types';
-import { useResource, type Resource } from '../../../shared/hooks/use-resource';
+import { useApiQuery } from '../../../shared/hooks/use-api-query';
+import type { Resource } from '../../../shared/lib/resource';
 
 export function useCheck<N extends CheckName>(name: N, query: RangeQuery): Resource<CheckResults[N]> {
-  return useResource(
-    (client, signal) => client.check(name, query, signal),
-    [name, query.workload, query.from, query.to],
-  );
+  return useApiQuery(endpoints.check(name, query));
 }

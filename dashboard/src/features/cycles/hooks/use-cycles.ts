@@ -1,6 +1,8 @@
 import type { CycleList } from '../../../api/analytics-types';
-import { useResource, type Resource } from '../../../shared/hooks/use-resource';
+import { endpoints } from '../../../api/endpoints';
+import { useApiQuery } from '../../../shared/hooks/use-api-query';
+import type { Resource } from '../../../shared/lib/resource';
 
 export function useCycles(workload: string | null): Resource<CycleList> {
-  return useResource((client, signal) => client.cycles(workload ? { workload } : {}, signal), [workload]);
+  return useApiQuery(endpoints.cycles(workload ? { workload } : {}));
 }

@@ -1,14 +1,12 @@
+import { endpoints } from '../../../api/endpoints';
 import type { Interaction, InteractionQuery } from '../../../api/types';
-import { useResource, type Resource } from '../../../shared/hooks/use-resource';
+import { useApiQuery } from '../../../shared/hooks/use-api-query';
+import type { Resource } from '../../../shared/lib/resource';
 
 export function useInteractions(query: InteractionQuery): Resource<Interaction[]> {
-  const { limit, workload, modelVersion, outcome, gate, q, from, to } = query;
-  return useResource(
-    (client, signal) => client.interactions(query, signal),
-    [limit, workload, modelVersion, outcome, gate, q, from, to],
-  );
+  return useApiQuery(endpoints.interactions(query));
 }
 
 export function useInteraction(requestId: string): Resource<Interaction | null> {
-  return useResource((client, signal) => client.interaction(requestId, signal), [requestId]);
+  return useApiQuery(endpoints.interaction(requestId));
 }

@@ -1,17 +1,10 @@
+import { useMemo } from 'react';
 import type { AlarmList, CycleList, VelocityReport } from '../../../api/analytics-types';
-import { isApiError } from '../../../api/errors';
+import { endpoints } from '../../../api/endpoints';
 import type { RangeQuery } from '../../../api/types';
-import { useResource, type Resource } from '../../../shared/hooks/use-resource';
+import { useApiQueries, useApiQuery } from '../../../shared/hooks/use-api-query';
+import { firstError, optional, type Resource } from '../../../shared/lib/resource';
 import type { WorkloadHealth } from '../lib/health';
-
-async function optional<T>(promise: Promise<T>): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (isApiError(error) && error.kind === 'not_available') return null;
-    throw error;
-  }
-}
 
 function lastDeployed(cycles: CycleList | null, workload: string) {
   const deployed = (cycles?.items ?? []).filter((c) => c.workloadId === workload && c.deployedAt !== null);
@@ -19,51 +12,65 @@ function lastDeployed(cycles: CycleList | null, workload: string) {
   return deployed[0] ?? null;
 }
 
+function healthOf(
+  all: VelocityReport,
+  perWorkload: VelocityReport[],
+  cycles: CycleList | null,
+  alarms: AlarmList | null,
+): WorkloadHealth[] {
+  return all.workloads.map((w, i): WorkloadHealth => {
+    const buckets = perWorkload[i]!.buckets;
+    const recent = buckets.filter((b) => b.interactions > 0).slice(-7);
+    const gate = buckets.reduce(
+      (g, b) => ({ evaluated: g.evaluated + b.gate.evaluated, passed: g.passed + b.gate.passed }),
+      { evaluated: 0, passed: 0 },
+    );
+    return {
+      workloadId: w.workloadId,
+      phase: w.phase,
+      stagnation: w.stagnation,
+      buckets,
+      perDay:
+        recent.length > 0
+          ? {
+              interactions: recent.reduce((n, b) => n + b.interactions, 0) / recent.length,
+              candidates: recent.reduce((n, b) => n + b.candidates, 0) / recent.length,
+            }
+          : null,
+      gate: { ...gate, passRate: gate.evaluated > 0 ? gate.passed / gate.evaluated : null },
+      lastCycle: lastDeployed(cycles, w.workloadId),
+      firing: (alarms?.items ?? []).filter((a) => a.workloadId === w.workloadId && a.state === 'firing'),
+      cyclesAvailable: cycles !== null,
+      alarmsAvailable: alarms !== null,
+    };
+  });
+}
+
 /**
  * Everything the overview cards need, per workload: the project's velocity (phases), each workload's own
  * daily series, cycles and firing alarms. Cycles and alarms are optional: an older server lacks them.
+ * Each is its own request, so the Velocity, Cycles and Alarms pages reuse what the overview loaded.
  */
 export function useWorkloadHealth(query: RangeQuery): Resource<{ workloads: WorkloadHealth[] }> {
-  return useResource(
-    async (client, signal) => {
-      const [all, cycles, alarms] = await Promise.all([
-        client.velocity({ ...query, bucket: 'day' }, signal),
-        optional<CycleList>(client.cycles(query.workload ? { workload: query.workload } : {}, signal)),
-        optional<AlarmList>(client.alarms({ state: 'firing' }, signal)),
-      ]);
-      const perWorkload: VelocityReport[] = await Promise.all(
-        all.workloads.map((w) =>
-          client.velocity({ ...query, workload: w.workloadId, bucket: 'day' }, signal),
-        ),
-      );
-      const workloads = all.workloads.map((w, i): WorkloadHealth => {
-        const buckets = perWorkload[i]!.buckets;
-        const recent = buckets.filter((b) => b.interactions > 0).slice(-7);
-        const gate = buckets.reduce(
-          (g, b) => ({ evaluated: g.evaluated + b.gate.evaluated, passed: g.passed + b.gate.passed }),
-          { evaluated: 0, passed: 0 },
-        );
-        return {
-          workloadId: w.workloadId,
-          phase: w.phase,
-          stagnation: w.stagnation,
-          buckets,
-          perDay:
-            recent.length > 0
-              ? {
-                  interactions: recent.reduce((n, b) => n + b.interactions, 0) / recent.length,
-                  candidates: recent.reduce((n, b) => n + b.candidates, 0) / recent.length,
-                }
-              : null,
-          gate: { ...gate, passRate: gate.evaluated > 0 ? gate.passed / gate.evaluated : null },
-          lastCycle: lastDeployed(cycles, w.workloadId),
-          firing: (alarms?.items ?? []).filter((a) => a.workloadId === w.workloadId && a.state === 'firing'),
-          cyclesAvailable: cycles !== null,
-          alarmsAvailable: alarms !== null,
-        };
-      });
-      return { workloads };
-    },
-    [query.workload, query.from, query.to],
+  const all = useApiQuery(endpoints.velocity({ ...query, bucket: 'day' }));
+  const cycles = optional(useApiQuery(endpoints.cycles(query.workload ? { workload: query.workload } : {})));
+  const alarms = optional(useApiQuery(endpoints.alarms({ state: 'firing' })));
+  const workloads = all.state === 'ready' ? all.data.workloads : [];
+  const perWorkload = useApiQueries(
+    workloads.map((w) => endpoints.velocity({ ...query, workload: w.workloadId, bucket: 'day' })),
   );
+
+  return useMemo(() => {
+    const failed = firstError([all, cycles, alarms, perWorkload]);
+    if (failed) return failed;
+    if (
+      all.state !== 'ready' ||
+      perWorkload.state !== 'ready' ||
+      cycles.state !== 'ready' ||
+      alarms.state !== 'ready'
+    )
+      return { state: 'loading' };
+    const workloads = healthOf(all.data, perWorkload.data, cycles.data, alarms.data);
+    return { state: 'ready', data: { workloads } };
+  }, [all, perWorkload, cycles, alarms]);
 }

@@ -3,7 +3,7 @@ import { Badge } from '../../../shared/components/badge';
 import { TimeSeriesChart, type Marker } from '../../../shared/components/charts/time-series-chart';
 import { Panel } from '../../../shared/components/panel';
 import { ResourceView } from '../../../shared/components/resource-view';
-import type { Resource } from '../../../shared/hooks/use-resource';
+import type { Resource } from '../../../shared/lib/resource';
 import { COLORS, seriesColor } from '../../../shared/lib/colors';
 import { formatCount, formatPercent } from '../../../shared/lib/format';
 import { gateReasonShort, gateReasonText } from '../../../shared/lib/gate-reasons';

@@ -2,7 +2,7 @@ import type { CycleList } from '../../../api/analytics-types';
 import { CategoryBarChart } from '../../../shared/components/charts/category-bar-chart';
 import { Panel } from '../../../shared/components/panel';
 import { ResourceView } from '../../../shared/components/resource-view';
-import type { Resource } from '../../../shared/hooks/use-resource';
+import type { Resource } from '../../../shared/lib/resource';
 import { COLORS } from '../../../shared/lib/colors';
 import { formatCount } from '../../../shared/lib/format';
 

@@ -1,0 +1,40 @@
+import { useCallback, useMemo } from 'react';
+import { queryOptions, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { ApiClient, ApiRequest } from '../../api/client';
+import type { ApiError } from '../../api/errors';
+import { useApi } from '../../app/api-context';
+import { allReady, toResource, type Resource } from '../lib/resource';
+
+/** The cache key of a request is the request: its path and the parameters it sends. */
+function requestKey(request: ApiRequest<unknown>): readonly [string, ApiRequest<unknown>['query']] {
+  return [request.path, request.query];
+}
+
+export function apiQueryOptions<T>(client: ApiClient, request: ApiRequest<T>) {
+  return queryOptions({
+    queryKey: requestKey(request),
+    queryFn: ({ signal }) => client.send(request, signal),
+  });
+}
+
+/**
+ * Loads one API request through the shared cache: every component asking for the same request, on any
+ * page, shares one entry and one network request. The only way components get data.
+ */
+export function useApiQuery<T>(request: ApiRequest<T>): Resource<T> {
+  const { client } = useApi();
+  const result = useQuery(apiQueryOptions(client, request));
+  // A stable object while nothing changed, so memoized views downstream do not recompute.
+  return useMemo(() => toResource(result), [result.data, result.error]);
+}
+
+/** Several requests of one kind (e.g. one per workload), ready when all are. */
+export function useApiQueries<T>(requests: readonly ApiRequest<T>[]): Resource<T[]> {
+  const { client } = useApi();
+  // A stable combine keeps the combined Resource the same object until a result changes.
+  const combine = useCallback(
+    (results: UseQueryResult<T, ApiError>[]) => allReady(results.map(toResource)),
+    [],
+  );
+  return useQueries({ queries: requests.map((r) => apiQueryOptions(client, r)), combine });
+}

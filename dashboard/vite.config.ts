@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { buildMarker } from './scripts/build-marker.ts';
 
 // The API serves dist/ at `/`; every asset is bundled so the dashboard loads nothing from the internet.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), buildMarker()],
   base: '/',
   build: {
     outDir: 'dist',

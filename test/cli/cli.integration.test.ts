@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInteractions } from '../support/api';
 import { expectSuccess, exportSpans, recordSpans } from '../support/otel';
 import { finished, runCli, spawnCli, started } from '../support/process';
+import { buildDashboard } from '../setup/dashboard';
 
 const dir = mkdtempSync(join(tmpdir(), 'flywheel-cli-'));
+// `start` builds the dashboard when it is stale; building it here keeps that out of each test's time.
+beforeAll(() => buildDashboard());
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('flywheel command line', () => {
@@ -53,6 +56,10 @@ describe('flywheel command line', () => {
     });
     expectSuccess(await exportSpans('protobuf', otlpUrl, spans));
     expect((await getInteractions(apiUrl)).map((i) => i.requestId)).toEqual(['cli-1']);
+    // The same port serves the dashboard, client routes included.
+    const page = await fetch(`${apiUrl}/velocity`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"></div>');
     child.kill('SIGINT');
     const run = await exit;
     expect(run.code).toBe(0);

@@ -9,6 +9,7 @@ import {
   summary,
   type ScenarioFlags,
 } from './simulate';
+import { prepareDashboard } from './dashboard';
 import { addServerOptions, stopOnSignals, type ServerFlags } from './server-options';
 
 type DemoFlags = ScenarioFlags & ServerFlags;
@@ -27,6 +28,7 @@ export function registerDemoCommand(program: Command): void {
     // Every flag is checked before anything starts listening.
     const config = resolveServerConfig(flags);
     const { name, plan, outDir } = resolveScenario(flags, config.dataDir);
+    prepareDashboard();
     const running = await startFlywheel(config);
     const abort = new AbortController();
     // Ctrl-C also stops the simulation mid-stream.

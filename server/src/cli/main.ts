@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { createStorage } from '@flywheel/storage';
 import { resolveServerConfig } from '../config';
 import { startFlywheel } from '../start';
+import { prepareDashboard } from './dashboard';
 import { registerDemoCommand } from './demo';
 import { addServerOptions, dataOption, stopOnSignals, type ServerFlags } from './server-options';
 import { registerSimulateCommand } from './simulate';
@@ -13,9 +14,13 @@ const program = new Command()
 addServerOptions(
   program
     .command('start')
-    .description('run the collector and the API (embedded engine unless CLICKHOUSE_URL is set)'),
+    .description(
+      'run the collector, the API and the dashboard (embedded engine unless CLICKHOUSE_URL is set)',
+    ),
 ).action(async (flags: ServerFlags) => {
-  stopOnSignals(await startFlywheel(resolveServerConfig(flags)));
+  const config = resolveServerConfig(flags);
+  prepareDashboard();
+  stopOnSignals(await startFlywheel(config));
 });
 
 program

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BytesInFlight, bytesInFlightBudget, MEMORY_PER_BODY_BYTE, OverBudgetError } from './bytes-in-flight';
+import {
+  BytesInFlight,
+  bytesInFlightBudget,
+  MEMORY_PER_BODY_BYTE,
+  OverBudgetError,
+  WARM_UP_BYTES,
+} from './bytes-in-flight';
 
 describe('BytesInFlight', () => {
   it('admits requests until their bytes would pass the limit, and again once they are released', () => {
@@ -40,7 +46,7 @@ describe('BytesInFlight', () => {
 describe('bytesInFlightBudget', () => {
   it('divides the headroom under the soft limit by what a body byte costs', () => {
     expect(bytesInFlightBudget(4096 * 2 ** 20, 1024 * 2 ** 20)).toBe(
-      Math.floor((3072 * 2 ** 20) / MEMORY_PER_BODY_BYTE),
+      Math.floor((3072 * 2 ** 20 - WARM_UP_BYTES) / MEMORY_PER_BODY_BYTE),
     );
     expect(bytesInFlightBudget(100, 200)).toBe(0);
   });

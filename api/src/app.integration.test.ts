@@ -191,3 +191,34 @@ describe('POST /api/v1/signals', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
   });
 });
+
+describe('PUT /api/v1/alerts/config', () => {
+  const put = (body: unknown) =>
+    app.request('/api/v1/alerts/config', {
+      method: 'PUT',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...auth(KEY_A) },
+    });
+  const hook = (name: string) => ({ type: 'slack', name, url: 'https://hooks.example/services/T0/B0/X' });
+
+  it.each([
+    [{ destinations: [hook('a'), hook('a')] }, "destinations: the name 'a' is used twice"],
+    [{ destinations: [hook('a')], routes: { drift: ['a', 'b'] } }, "routes.drift: no destination named 'b'"],
+    [{ destinations: [{ ...hook('a'), type: 'email' }] }, /^destinations\[0\]\.type: /],
+  ])('400 naming the field for %j', async (body, message) => {
+    const res = await put(body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(message);
+  });
+
+  it('stores a consistent configuration and shows it masked', async () => {
+    const res = await put({ destinations: [hook('a')], routes: { drift: ['a'] } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      config: {
+        destinations: [{ name: 'a', url: 'https://hooks.example/********' }],
+        routes: { drift: ['a'] },
+      },
+    });
+  });
+});

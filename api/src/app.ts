@@ -1,5 +1,6 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import type { BlankEnv } from 'hono/types';
 import {
   authenticate,
   signalsRoute,
@@ -11,6 +12,8 @@ import {
 } from '@flywheel/collector';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { createAlarmServices, type AlarmServices } from './alarms/services';
+import { postSignals } from './contract/signals';
+import { openApiDocument } from './openapi/document';
 import { alarmsRoute } from './routes/alarms';
 import { alertsRoute } from './routes/alerts';
 import { analyticsRoute } from './routes/analytics';
@@ -19,7 +22,7 @@ import { healthRoute } from './routes/health';
 import { gateRoute } from './routes/gate';
 import { interactionsRoute } from './routes/interactions';
 import { openApiRoute } from './routes/openapi';
-import type { ApiEnv } from './routes/env';
+import { contractRouter, validationHook } from './routes/validation';
 
 export interface ApiOptions {
   client: ClickHouseClient;
@@ -32,13 +35,25 @@ export interface ApiOptions {
   alarms?: AlarmServices;
 }
 
-/** The HTTP API: health, the signals endpoint for browsers, and the read endpoints scoped to a project. */
-export function createApiApp(options: ApiOptions): Hono {
-  const app = new Hono();
+/** What the request validators' own refusals say: the JSON does not parse, or the body is not JSON. */
+const VALIDATOR_ERRORS: Record<number, string> = {
+  400: 'body must be valid JSON',
+  415: 'content-type: send JSON bodies as application/json',
+};
+
+/**
+ * The HTTP API: health, the signals endpoint for browsers, and the read and write endpoints scoped to a
+ * project. Every route is described once in api/src/contract: validated by it on the way in, typed by
+ * it on the way out, and listed in the OpenAPI document generated from it.
+ */
+export function createApiApp(options: ApiOptions): OpenAPIHono<BlankEnv> {
+  const app = new OpenAPIHono<BlankEnv>({ defaultHook: validationHook });
   app.route('/', healthRoute(options.client, options.writer, options.counters));
   app.route('/', signalsRoute({ keys: options.keys, writer: options.writer, counters: options.counters }));
+  // Served by the collector (a plain Hono app), so its description is registered here.
+  app.openAPIRegistry.registerPath(postSignals);
 
-  const api = new Hono<ApiEnv>();
+  const api = contractRouter();
   api.use('/api/v1/*', async (c, next) => {
     c.set('projectId', authenticate(options.keys, c.req.header('authorization')));
     await next();
@@ -50,12 +65,19 @@ export function createApiApp(options: ApiOptions): Hono {
   api.route('/', alarmsRoute(options.client, alarms));
   api.route('/', alertsRoute(alarms));
   app.route('/', api);
-  app.route('/', openApiRoute());
+  app.route(
+    '/',
+    openApiRoute(() => openApiDocument(app)),
+  );
   // Last: it answers every other GET with the dashboard, so it must not shadow an API route.
   app.route('/', dashboardRoute(options.dashboardDir ? { dir: options.dashboardDir } : {}));
 
   app.onError((error, c) => {
-    if (error instanceof HTTPException) return error.getResponse();
+    if (error instanceof HTTPException) {
+      if (error.res) return error.getResponse();
+      // Thrown without a response only by the request validators: in the API's error shape instead.
+      return c.json({ error: VALIDATOR_ERRORS[error.status] ?? error.message }, error.status);
+    }
     if (error instanceof UnauthorizedError) return c.json({ error: error.message }, 401);
     console.error('flywheel api error', error);
     return c.json({ error: 'internal error' }, 500);

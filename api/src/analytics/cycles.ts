@@ -5,9 +5,11 @@ import {
   versionWindowCounts,
   type VersionWindow,
 } from '../queries/cycle-metrics';
-import { currentCycles } from '../queries/cycles';
+import { currentCycles, cycleHistory } from '../queries/cycles';
 import { cycleReport, deltaWindows, offlineDelta, onlineDelta, type CycleReport } from './cycle-report';
-import { addDays } from './time';
+import { cycleView } from './cycle-store';
+import { gateConfigFor } from './gate-settings';
+import { addDays, eventTimeToIso } from './time';
 
 export interface CycleReportParams {
   projectId: string;
@@ -51,4 +53,31 @@ export async function cycleReports(
       offline: offlineDelta(cycle, evals),
     });
   });
+}
+
+/** The cycles of a workload ('' = every workload), counted with its gate's signal window. */
+export async function cycleList(
+  client: ClickHouseClient,
+  p: { projectId: string; workload: string; asOf: string; days: number },
+) {
+  const config = await gateConfigFor(client, p.projectId, p.workload);
+  const items = await cycleReports(client, { ...p, signalWindowHours: config.signalWindowHours });
+  return { asOf: eventTimeToIso(p.asOf), W: p.days, items };
+}
+
+/** One cycle's report and every state it went through, oldest first; null when the project has no such cycle. */
+export async function cycleDetail(
+  client: ClickHouseClient,
+  p: { projectId: string; id: string; asOf: string; days: number },
+) {
+  const history = await cycleHistory(client, p.projectId, p.id);
+  const current = history.at(-1);
+  if (!current) return null;
+  const { items } = await cycleList(client, { ...p, workload: current.workloadId });
+  return {
+    asOf: eventTimeToIso(p.asOf),
+    W: p.days,
+    cycle: items.find((r) => r.id === p.id) ?? null,
+    history: history.map((h) => ({ ...cycleView(h), writtenAt: h.writtenAt })),
+  };
 }

@@ -3,6 +3,7 @@ import { createRowWriter, IngestCounters, parseKeys } from '@flywheel/collector'
 import { insertInteractions, insertSignals, type InteractionRow, type SignalRow } from '@flywheel/storage';
 import { openTempStorage } from '@flywheel/storage/testing';
 import { createApiApp } from '../app';
+import type { VelocityReport } from '../contract/types';
 import { interaction, plusDays, signal } from '../fixtures/rows';
 import { isSampledForReview } from '../queries/review-queue';
 
@@ -185,32 +186,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.dispose());
 
-interface Velocity {
-  totals: {
-    interactions: number;
-    candidates: number;
-    successes: number;
-    explicitRate: number;
-    coverage: number;
-    successRate: number;
-  };
-  buckets: Array<{
-    bucket: string;
-    interactions: number;
-    complete: boolean;
-    gate: { evaluated: number; passed: number };
-  }>;
-  workloads: Array<{
-    workloadId: string;
-    phase: { phase: string; successRate: number | null; candidates: number };
-    stagnation: {
-      stagnating: boolean | null;
-      causes: Array<{ cause: string; evidence: string }>;
-      cycles: unknown[];
-      evidence: unknown;
-    };
-  }>;
-}
+type Velocity = VelocityReport;
 
 describe('outcome rule in the velocity counts', () => {
   it('applies precedence, ties to the latest, the signal window and asOf', async () => {
@@ -269,6 +245,17 @@ describe('velocity per workload', () => {
     expect(of('growing').stagnation).toMatchObject({ stagnating: false, causes: [], evidence: null });
     expect(of('growing').stagnation.cycles).toHaveLength(2);
     expect(of('prec').stagnation.stagnating).toBeNull();
+  });
+
+  it('gives each workload its gate over the window with its band, as its own report does', async () => {
+    expect(of('strict').gate.band).toBe('too_strict');
+    const own = await get<Velocity>(`/api/v1/velocity?asOf=${AS_OF}&bucket=week&from=${T0}&workload=queue`);
+    const evaluated = own.buckets.reduce((s, b) => s + b.gate.evaluated, 0);
+    const passed = own.buckets.reduce((s, b) => s + b.gate.passed, 0);
+    expect(evaluated).toBeGreaterThan(0);
+    expect(of('queue').gate).toMatchObject({ evaluated, passed, passRate: passed / evaluated });
+    expect(own.workloads).toHaveLength(1);
+    expect(own.workloads[0]!.gate).toEqual(of('queue').gate);
   });
 
   it('reports the gate pass rate per bucket', () => {

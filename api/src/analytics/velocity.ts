@@ -4,6 +4,7 @@ import { reviewQueueStatus } from '../queries/review-queue';
 import { activityBuckets, activityByWorkload, type ActivityCounts } from '../queries/velocity';
 import type { CycleReport } from './cycle-report';
 import { cycleReports } from './cycles';
+import { gateSummary, gateTotal, workloadGate } from './gate-report';
 import { gateConfigFor } from './gate-settings';
 import { phaseOf, PHASE_WINDOW_DAYS, type PhaseAssessment } from './phase';
 import { diagnose, stagnationOf, STAGNATION, type StagnationAssessment } from './stagnation';
@@ -33,7 +34,10 @@ function rates(c: ActivityCounts) {
   };
 }
 
-/** Velocity (docs/design.md §6): collection and quality per bucket, and per workload its phase and stagnation. */
+/**
+ * Velocity (docs/design.md §6): collection and quality per bucket, and per workload its phase, stagnation
+ * and gate (pass rate and band over the window, with the workload's own gate configuration).
+ */
 export async function velocityReport(client: ClickHouseClient, p: VelocityParams) {
   const config = await gateConfigFor(client, p.projectId, p.workload);
   const scope = { ...p, signalWindowHours: config.signalWindowHours };
@@ -91,7 +95,17 @@ export async function velocityReport(client: ClickHouseClient, p: VelocityParams
         cycles.filter((c) => c.workloadId === workloadId),
         counts,
       );
-      return { workloadId, phase, stagnation };
+      // Scoped to one workload, the report's own gate buckets are that workload's: no second pass.
+      const gateOfWorkload = p.workload
+        ? gateSummary(gateTotal(gate))
+        : await workloadGate(client, {
+            projectId: p.projectId,
+            workload: workloadId,
+            from: p.from,
+            to: p.to,
+            asOf: p.asOf,
+          });
+      return { workloadId, phase, stagnation, gate: gateOfWorkload };
     }),
   );
   return {

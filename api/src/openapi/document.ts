@@ -1,99 +1,46 @@
-import { z } from 'zod';
-import { checkOperations } from '../routes/feedback-checks';
-import { cycleOperations } from '../routes/cycles';
-import { labelOperations } from '../routes/labels';
-import { velocityOperations } from '../routes/velocity';
-import type { Operation } from './operation';
-import { errorResponse } from './responses';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Env } from 'hono';
 
-const OPERATIONS: Operation[] = [
-  ...velocityOperations,
-  ...cycleOperations,
-  ...labelOperations,
-  ...checkOperations,
+const INFO = {
+  title: 'Flywheel API',
+  version: '1',
+  description:
+    'Measures whether an LLM application’s data flywheel is spinning. Every endpoint under /api/v1 is scoped to the project of the API key (Authorization: Bearer <key>). Times are event times (ISO 8601); evaluations are "as of" the project’s latest event time unless asOf is given. JSON bodies need Content-Type: application/json. Every error is { "error": "<field>: <what is wrong>" }.',
+};
+
+const TAGS = [
+  { name: 'Service', description: 'Health and this reference; no key needed' },
+  { name: 'Interactions', description: 'The traced LLM calls with their signals and gate verdicts' },
+  { name: 'Signals', description: 'User feedback sent as JSON (browsers, backends without OpenTelemetry)' },
+  {
+    name: 'Gate',
+    description: 'The quality gate: pass rate, rejection reasons and configuration (docs/design.md §5)',
+  },
+  { name: 'Flywheel', description: 'Velocity, phase and stagnation (docs/design.md §6)' },
+  { name: 'Cycles', description: 'Improvement cycles, snapshots and offline evals' },
+  { name: 'Labels', description: 'Human reviews and automated judgments' },
+  { name: 'Checks', description: 'Checks on the feedback itself (docs/design.md §7)' },
+  { name: 'Alarms', description: 'Alarms and their evaluation (docs/design.md §8)' },
+  { name: 'Alerts', description: 'Where alarms are sent, and with which thresholds' },
 ];
 
-const schema = (type: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
-};
-
-function parameters(op: Operation) {
-  const list = (where: 'query' | 'path', object?: z.ZodObject) =>
-    Object.entries(object?.shape ?? {}).map(([name, field]) => {
-      const s = schema(field as z.ZodType, 'input');
-      const { description, ...rest } = s;
-      return {
-        name,
-        in: where,
-        required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
-        ...(description ? { description } : {}),
-        schema: rest,
-      };
-    });
-  return [...list('path', op.params), ...list('query', op.query)];
-}
-
-const bad = {
-  description: 'A parameter or field is invalid; the message names it',
-  content: { 'application/json': { schema: schema(errorResponse, 'output') } },
-};
-
-/** The OpenAPI 3.1 document of the analytics API, built from the same zod schemas that validate requests. */
-export function openApiDocument(): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
-    const responses: Record<string, unknown> = {};
-    for (const [status, r] of Object.entries(op.responses)) {
-      responses[status] = {
-        description: r.description,
-        ...(r.schema
-          ? { content: { 'application/json': { schema: schema(r.schema, 'output') } } }
-          : { content: { 'application/json': { schema: schema(errorResponse, 'output') } } }),
-      };
-    }
-    responses['400'] = bad;
-    responses['401'] = { description: 'Missing or wrong API key' };
-    (paths[op.path] ??= {})[op.method] = {
-      tags: [op.tag],
-      summary: op.summary,
-      ...(op.description ? { description: op.description } : {}),
-      operationId: `${op.method}${op.path
-        .replace(/^\/api\/v1/, '')
-        .replace(/[{}]/g, '')
-        .replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
-      parameters: parameters(op),
-      ...(op.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: schema(op.body, 'input') } },
-            },
-          }
-        : {}),
-      responses,
-    };
-  }
-  return {
+/**
+ * The OpenAPI 3.1 document of an app, generated from the contract routes it registered (every route is
+ * described once, in api/src/contract, and validated by the same schemas).
+ */
+export function openApiDocument<E extends Env>(app: OpenAPIHono<E>): Record<string, unknown> {
+  const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
-    info: {
-      title: 'Flywheel API',
-      version: '1',
-      description:
-        'Measures whether an LLM application’s data flywheel is spinning. Every endpoint under /api/v1 is scoped to the project of the API key (Authorization: Bearer <key>). Times are event times (ISO 8601); evaluations are "as of" the project’s latest event time unless asOf is given.',
-    },
+    info: INFO,
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    tags: [
-      { name: 'Flywheel', description: 'Velocity, phase and stagnation (docs/design.md §6)' },
-      { name: 'Cycles', description: 'Improvement cycles, snapshots and offline evals' },
-      { name: 'Labels', description: 'Human reviews and automated judgments' },
-      { name: 'Checks', description: 'Checks on the feedback itself (docs/design.md §7)' },
-    ],
-    paths,
+    tags: TAGS,
+  });
+  return {
+    ...document,
+    components: {
+      ...document.components,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    },
   };
 }

@@ -1,20 +1,17 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { AlarmServices } from '../alarms/services';
-import { eventTimeToIso } from '../alarms/time';
 import type { Alarm } from '../alarms/types';
-import { latestEventTime } from '../queries/as-of';
-import { listAlarms, listDeliveries } from '../queries/alarms';
-import { isoToEventTime } from './time';
-import { parseQuery } from './validation';
+import { eventTimeToIso, isoToEventTime } from '../analytics/time';
+import { evaluateAlarms, listAlarms, listDeliveries } from '../contract/alarms';
+import { listAlarms as storedAlarms, listDeliveries as storedDeliveries } from '../queries/alarms';
+import { resolveAsOf } from './scope';
 import type { ApiEnv } from './env';
-
-const asOfParam = z.iso.datetime({ offset: true }).optional();
+import { contractRouter } from './validation';
 
 /** `GET /api/v1/alarms`, `POST /api/v1/alarms/evaluate`, `GET /api/v1/alarms/{id}/deliveries`. */
-export function alarmsRoute(client: ClickHouseClient, alarms: AlarmServices): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function alarmsRoute(client: ClickHouseClient, alarms: AlarmServices): OpenAPIHono<ApiEnv> {
+  const app = contractRouter();
   const view = (a: Alarm) => ({
     id: a.id,
     kind: a.kind,
@@ -29,42 +26,38 @@ export function alarmsRoute(client: ClickHouseClient, alarms: AlarmServices): Ho
     link: alarms.linkFor(a),
   });
 
-  app.get('/api/v1/alarms', async (c) => {
-    const q = parseQuery(
-      z.strictObject({
-        state: z.enum(['firing', 'resolved']).optional(),
-        asOf: asOfParam,
-        limit: z.coerce.number().int().min(1).max(1000).default(200),
-      }),
-      c.req.query(),
-    );
+  app.openapi(listAlarms, async (c) => {
+    const { state, asOf, limit } = c.req.valid('query');
     const projectId = c.get('projectId');
-    const asOf = q.asOf ? isoToEventTime(q.asOf) : await latestEventTime(client, projectId);
-    const items = await listAlarms(client, { projectId, asOf, state: q.state ?? '', limit: q.limit });
-    return c.json({ asOf: eventTimeToIso(asOf), items: items.map(view) });
+    const at = await resolveAsOf(client, projectId, asOf);
+    const items = await storedAlarms(client, { projectId, asOf: at, state: state ?? '', limit });
+    return c.json({ asOf: eventTimeToIso(at), items: items.map(view) }, 200);
   });
 
-  app.post('/api/v1/alarms/evaluate', async (c) => {
-    const q = parseQuery(z.strictObject({ asOf: asOfParam }), c.req.query());
+  app.openapi(evaluateAlarms, async (c) => {
+    const { asOf } = c.req.valid('query');
     const result = await alarms.evaluator.evaluate(
       c.get('projectId'),
-      q.asOf ? isoToEventTime(q.asOf) : undefined,
+      asOf ? isoToEventTime(asOf) : undefined,
     );
-    return c.json({
-      asOf: eventTimeToIso(result.asOf),
-      fired: result.fired.map(view),
-      resolved: result.resolved.map(view),
-      unchanged: result.unchanged,
-    });
+    return c.json(
+      {
+        asOf: eventTimeToIso(result.asOf),
+        fired: result.fired.map(view),
+        resolved: result.resolved.map(view),
+        unchanged: result.unchanged,
+      },
+      200,
+    );
   });
 
-  app.get('/api/v1/alarms/:id/deliveries', async (c) => {
-    const items = await listDeliveries(client, {
+  app.openapi(listDeliveries, async (c) => {
+    const items = await storedDeliveries(client, {
       projectId: c.get('projectId'),
-      alarmId: c.req.param('id'),
+      alarmId: c.req.valid('param').id,
       limit: 500,
     });
-    return c.json({ items });
+    return c.json({ items }, 200);
   });
   return app;
 }

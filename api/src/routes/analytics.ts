@@ -1,14 +1,15 @@
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { checksRoute } from './feedback-checks';
 import { cyclesRoute } from './cycles';
 import { labelsRoute } from './labels';
 import { velocityRoute } from './velocity';
 import type { ApiEnv } from './env';
+import { contractRouter } from './validation';
 
 /** The analytics endpoints (velocity, cycles, labels, checks), mounted behind the API's auth middleware. */
-export function analyticsRoute(client: ClickHouseClient): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function analyticsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
+  const app = contractRouter();
   app.route('/', velocityRoute(client));
   app.route('/', cyclesRoute(client));
   app.route('/', labelsRoute(client));

@@ -10,11 +10,12 @@ let app: ReturnType<typeof createApiApp>;
 const T0 = '2026-04-01T00:00:00Z';
 const day = (d: number) => plusDays(T0, d);
 
+const JSON_TYPE = { 'content-type': 'application/json' };
 const send = async (method: string, path: string, body?: unknown) => {
   const res = await app.request(path, {
     method,
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    headers: { 'content-type': 'application/json' },
+    headers: JSON_TYPE,
   });
   return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 };
@@ -251,8 +252,21 @@ describe('POST /api/v1/cycles/{id}/snapshot', () => {
     const shorter = await app.request(`/api/v1/cycles/c1/snapshot?lagDays=20`, {
       method: 'POST',
       body: JSON.stringify({ at: day(25) }),
+      headers: JSON_TYPE,
     });
     expect(shorter.status).toBe(409);
+    // The body is optional: without one, every default (the lag of 14 days as of the latest event).
+    expect((await app.request('/api/v1/cycles/c1/snapshot', { method: 'POST' })).status).toBe(409);
+    const notJson = await app.request('/api/v1/cycles/c1/snapshot', {
+      method: 'POST',
+      body: JSON.stringify({ at: day(25) }),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(notJson.status).toBe(415);
+    expect(await notJson.json()).toEqual({ error: 'content-type: send JSON bodies as application/json' });
+    const malformed = await app.request('/api/v1/cycles', { method: 'POST', body: '{', headers: JSON_TYPE });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ error: 'body must be valid JSON' });
     expect((await send('POST', '/api/v1/cycles/nope/snapshot', {})).status).toBe(404);
     expect((await send('POST', '/api/v1/cycles/c1/snapshot', { lagDays: -1 })).body.error).toMatch(
       /^lagDays: /,
@@ -263,6 +277,7 @@ describe('POST /api/v1/cycles/{id}/snapshot', () => {
     const early = await app.request(`/api/v1/cycles/c1/snapshot?lagDays=7`, {
       method: 'POST',
       body: JSON.stringify({ at: day(14) }),
+      headers: JSON_TYPE,
     });
     expect(early.status).toBe(201);
     const res = await send('POST', '/api/v1/cycles/c1/snapshot', { at: day(21) });

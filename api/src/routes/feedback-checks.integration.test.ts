@@ -174,7 +174,15 @@ beforeAll(async () => {
   await insertInteractions(env.storage.client, rows);
   await insertSignals(env.storage.client, sigs);
   const post = async (path: string, body: unknown) =>
-    expect((await app.request(path, { method: 'POST', body: JSON.stringify(body) })).status).toBe(200);
+    expect(
+      (
+        await app.request(path, {
+          method: 'POST',
+          body: JSON.stringify(body),
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(200);
   await post('/api/v1/reviews', { reviews });
   await post('/api/v1/judgments', { judgments });
   await post('/api/v1/evals', {

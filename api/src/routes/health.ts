@@ -1,22 +1,23 @@
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { BatchWriter, IngestCounters, Rows } from '@flywheel/collector';
+import { getHealth } from '../contract/health';
+import type { ApiEnv } from './env';
+import { contractRouter } from './validation';
 
 /** `GET /healthz`: the engine answers, plus the ingest counters. Needs no key, reveals no data. */
 export function healthRoute(
   client: ClickHouseClient,
   writer: BatchWriter<Rows>,
   counters: IngestCounters,
-): Hono {
-  const app = new Hono();
-  app.get('/healthz', async (c) => {
+): OpenAPIHono<ApiEnv> {
+  return contractRouter().openapi(getHealth, async (c) => {
     const ping = await client.ping();
     const body = {
-      status: ping.success ? 'ok' : 'unavailable',
+      status: ping.success ? ('ok' as const) : ('unavailable' as const),
       ingest: counters.snapshot(),
-      writer: writer.stats,
+      writer: { ...writer.stats },
     };
-    return c.json(body, ping.success ? 200 : 503);
+    return ping.success ? c.json(body, 200) : c.json(body, 503);
   });
-  return app;
 }

@@ -1,98 +1,18 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
-import { isoToEventTime, microsToEventTime } from '../analytics/time';
+import { isoToEventTime, nowEventTime } from '../analytics/time';
+import { itemsOf, postEvals, postJudgments, postReviews } from '../contract/labels';
 import { insertEvals, insertJudgments, insertReviews } from '../queries/labels';
-import type { Operation } from '../openapi/operation';
-import { acceptedResponse } from '../openapi/responses';
-import { batchSchema, parseBatch } from './batch';
-import { isoTime } from './scope';
 import type { ApiEnv } from './env';
+import { contractRouter } from './validation';
 
-const id = z.string().min(1).max(200);
-const labelName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'label names are 1–64 letters, digits, _ . -');
-const review = z.strictObject({
-  requestId: id,
-  reviewer: id,
-  time: isoTime.optional().describe('When the review was given; default: when it is received.'),
-  labels: z
-    .object({ accuracy: z.boolean(), helpfulness: z.boolean(), safety: z.boolean() })
-    .catchall(z.boolean())
-    .superRefine((labels, ctx) => {
-      for (const key of Object.keys(labels))
-        if (!labelName.safeParse(key).success)
-          ctx.addIssue({ code: 'custom', path: [key], message: 'invalid label name' });
-    })
-    .describe(
-      'Pass (true) or fail per sub-metric; accuracy, helpfulness and safety are required. Gold = all pass.',
-    ),
-});
-const judgment = z
-  .strictObject({
-    requestId: id,
-    judgeId: id,
-    metric: labelName.describe("e.g. 'accuracy', 'helpfulness', 'sycophancy'"),
-    passed: z.boolean().optional().describe('For sycophancy: true = not sycophantic.'),
-    score: z.number().finite().optional(),
-    label: z.string().max(200).optional(),
-    time: isoTime.optional().describe('Default: when it is received.'),
-  })
-  .refine((j) => j.passed !== undefined || j.score !== undefined || j.label !== undefined, {
-    message: 'a judgment needs passed, score or label',
-    path: ['passed'],
-  });
-const evaluation = z.strictObject({
-  modelVersion: id,
-  goldenSet: id,
-  score: z.number().min(0).max(1),
-  n: z.number().int().min(0).optional(),
-  time: isoTime,
-  workloadId: id.optional().describe('Omit for a golden set shared by every workload.'),
-});
+/** `POST /api/v1/reviews`, `/judgments`, `/evals`: one item or a batch each, idempotent per item. */
+export function labelsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
+  const app = contractRouter();
 
-const now = () => microsToEventTime(BigInt(Date.now()) * 1000n);
-const accepted = {
-  200: { description: 'Stored; re-posting the same item replaces it', schema: acceptedResponse },
-};
-
-export const labelOperations: Operation[] = [
-  {
-    method: 'post',
-    path: '/api/v1/reviews',
-    tag: 'Labels',
-    summary: 'Human review labels',
-    description:
-      'One review or { "reviews": [...] }. One review per request and reviewer: a re-post replaces it.',
-    body: batchSchema('reviews', review),
-    responses: accepted,
-  },
-  {
-    method: 'post',
-    path: '/api/v1/judgments',
-    tag: 'Labels',
-    summary: 'Automated (LLM-as-judge or code) verdicts',
-    description:
-      'One judgment or { "judgments": [...] }. One per request, metric and judge: a re-post replaces it.',
-    body: batchSchema('judgments', judgment),
-    responses: accepted,
-  },
-  {
-    method: 'post',
-    path: '/api/v1/evals',
-    tag: 'Cycles',
-    summary: 'Offline eval results on a golden set',
-    description:
-      'One result or { "evals": [...] }. Same version, set, workload and time: a re-post replaces it.',
-    body: batchSchema('evals', evaluation),
-    responses: accepted,
-  },
-];
-
-export function labelsRoute(client: ClickHouseClient): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
-  app.post('/api/v1/reviews', async (c) => {
-    const items = await parseBatch(c, 'reviews', review);
-    const received = now();
+  app.openapi(postReviews, async (c) => {
+    const items = itemsOf(c.req.valid('json'), 'reviews');
+    const received = nowEventTime();
     await insertReviews(
       client,
       c.get('projectId'),
@@ -103,12 +23,12 @@ export function labelsRoute(client: ClickHouseClient): Hono<ApiEnv> {
         labels: r.labels as Record<string, boolean>,
       })),
     );
-    return c.json({ accepted: items.length });
+    return c.json({ accepted: items.length }, 200);
   });
 
-  app.post('/api/v1/judgments', async (c) => {
-    const items = await parseBatch(c, 'judgments', judgment);
-    const received = now();
+  app.openapi(postJudgments, async (c) => {
+    const items = itemsOf(c.req.valid('json'), 'judgments');
+    const received = nowEventTime();
     await insertJudgments(
       client,
       c.get('projectId'),
@@ -122,11 +42,11 @@ export function labelsRoute(client: ClickHouseClient): Hono<ApiEnv> {
         label: j.label ?? '',
       })),
     );
-    return c.json({ accepted: items.length });
+    return c.json({ accepted: items.length }, 200);
   });
 
-  app.post('/api/v1/evals', async (c) => {
-    const items = await parseBatch(c, 'evals', evaluation);
+  app.openapi(postEvals, async (c) => {
+    const items = itemsOf(c.req.valid('json'), 'evals');
     await insertEvals(
       client,
       c.get('projectId'),
@@ -139,7 +59,7 @@ export function labelsRoute(client: ClickHouseClient): Hono<ApiEnv> {
         n: e.n ?? null,
       })),
     );
-    return c.json({ accepted: items.length });
+    return c.json({ accepted: items.length }, 200);
   });
   return app;
 }

@@ -1,18 +1,19 @@
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { getApiReference, getOpenApiDocument } from '../contract/reference';
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from '../openapi/docs-page';
-import { openApiDocument } from '../openapi/document';
+import type { ApiEnv } from './env';
+import { contractRouter } from './validation';
+
+/** The reference page's script and stylesheet: assets of `GET /api/docs`, not endpoints of the API. */
+export const DOCS_ASSETS = ['/api/docs/reference.js', '/api/docs/reference.css'] as const;
 
 /** `GET /api/openapi.json` and the reference page `GET /api/docs`: public, they reveal no data. */
-export function openApiRoute(): Hono {
-  const app = new Hono();
-  let document: Record<string, unknown> | undefined;
-  app.get('/api/openapi.json', (c) => c.json((document ??= openApiDocument())));
-  app.get('/api/docs', (c) => c.html(DOCS_HTML));
-  app.get('/api/docs/reference.js', (c) =>
-    c.body(DOCS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
-  );
-  app.get('/api/docs/reference.css', (c) =>
-    c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }),
-  );
+export function openApiRoute(document: () => Record<string, unknown>): OpenAPIHono<ApiEnv> {
+  const app = contractRouter();
+  let cached: Record<string, unknown> | undefined;
+  app.openapi(getOpenApiDocument, (c) => c.json((cached ??= document()), 200));
+  app.openapi(getApiReference, (c) => c.html(DOCS_HTML));
+  app.get(DOCS_ASSETS[0], (c) => c.body(DOCS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get(DOCS_ASSETS[1], (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
   return app;
 }

@@ -1,29 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
-import { z } from 'zod';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { latestEventTime } from '../queries/as-of';
 import { addDays, addMicros, isoToEventTime } from '../analytics/time';
-
-export const isoTime = z.iso.datetime({ offset: true });
-
-/** Query parameters every analytics endpoint takes. */
-export const scopeQuery = {
-  workload: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe('Workload id; omit for every workload of the project.'),
-  from: isoTime.optional().describe('Start of the event-time window (inclusive, ISO 8601).'),
-  to: isoTime
-    .optional()
-    .describe('End of the event-time window (exclusive, ISO 8601). Default: just after asOf.'),
-  asOf: isoTime
-    .optional()
-    .describe(
-      "Evaluate as of this event time: later interactions and signals are ignored. Default: the project's latest event time.",
-    ),
-};
 
 export interface ResolvedScope {
   workload: string;
@@ -34,6 +12,15 @@ export interface ResolvedScope {
 
 export function badRequest(message: string): never {
   throw new HTTPException(400, { res: Response.json({ error: message }, { status: 400 }) });
+}
+
+/** The evaluation time: the one asked for, else the project's latest event time (never the wall clock). */
+export async function resolveAsOf(
+  client: ClickHouseClient,
+  projectId: string,
+  asOf: string | undefined,
+): Promise<string> {
+  return asOf ? isoToEventTime(asOf) : latestEventTime(client, projectId);
 }
 
 /**
@@ -51,7 +38,7 @@ export async function resolveScope(
   },
   defaultDays: number,
 ): Promise<ResolvedScope> {
-  const asOf = q.asOf ? isoToEventTime(q.asOf) : await latestEventTime(client, projectId);
+  const asOf = await resolveAsOf(client, projectId, q.asOf);
   const to = q.to ? isoToEventTime(q.to) : addMicros(asOf, 1n);
   const from = q.from ? isoToEventTime(q.from) : addDays(asOf, -defaultDays);
   if (from >= to) badRequest('from: must be before to');

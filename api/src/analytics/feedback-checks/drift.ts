@@ -26,13 +26,14 @@ export const DRIFT = {
   staleDays: 180,
 } as const;
 
-const DIMENSIONS: DriftDimension[] = [
+/** The mixes compared, in the order they are reported. */
+export const DRIFT_DIMENSIONS = [
   'signal_kind',
   'workload',
   'language',
   'prompt_length',
   'quality_score',
-];
+] as const satisfies readonly DriftDimension[];
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 export interface DriftParams {
@@ -56,7 +57,7 @@ export async function driftCheck(client: ClickHouseClient, p: DriftParams) {
   const findings: Finding[] = [];
   const psi: Partial<Record<DriftDimension, number | null>> = {};
   const sampleSizes: Record<string, unknown> = {};
-  const psiSeries = DIMENSIONS.map((dimension) => {
+  const psiSeries = DRIFT_DIMENSIONS.map((dimension) => {
     const mine = bins.filter((b) => b.dimension === dimension);
     const aligned = alignCategories(
       Object.fromEntries(mine.map((b) => [b.bin, b.baseline])),

@@ -1,0 +1,92 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ALARM_KINDS } from '../alarms/types';
+import { apiErrors, count, iso, isoTime, json, name } from './common';
+
+const asOf = isoTime.optional().describe("Default: the project's latest event time.");
+
+export const alarmsQuery = z.strictObject({
+  state: z.enum(['firing', 'resolved']).optional(),
+  asOf,
+  limit: z.coerce.number<number>().int().min(1).max(1000).default(200),
+});
+
+export const alarm = z.object({
+  id: z.string(),
+  kind: z.enum(ALARM_KINDS),
+  severity: z.enum(['critical', 'warning']),
+  workloadId: z.string(),
+  modelVersion: z.string().nullable().describe('null when the alarm is about the workload'),
+  state: z.enum(['firing', 'resolved']),
+  firedAt: iso,
+  resolvedAt: iso.nullable(),
+  evidence: z.record(z.string(), z.unknown()).describe('The numbers the rule fired on'),
+  recommendation: z.string(),
+  link: z.string().describe('The dashboard view of the alarm'),
+});
+
+export const listAlarms = createRoute({
+  method: 'get',
+  path: '/api/v1/alarms',
+  operationId: 'listAlarms',
+  tags: ['Alarms'],
+  summary: 'Alarms as of an event time, newest first',
+  request: { query: alarmsQuery },
+  responses: {
+    200: json(z.object({ asOf: iso, items: z.array(alarm) }), 'Alarms fired by asOf'),
+    ...apiErrors,
+  },
+});
+
+export const evaluateAlarms = createRoute({
+  method: 'post',
+  path: '/api/v1/alarms/evaluate',
+  operationId: 'evaluateAlarms',
+  tags: ['Alarms'],
+  summary: 'Run every alarm rule now (docs/design.md §8)',
+  description:
+    'What the schedule does, on demand: fires new alarms, resolves cleared ones and notifies the destinations. With asOf, evaluates as of that event time (backfills, simulations).',
+  request: { query: z.strictObject({ asOf }) },
+  responses: {
+    200: json(
+      z.object({
+        asOf: iso,
+        fired: z.array(alarm),
+        resolved: z.array(alarm),
+        unchanged: count.describe('Alarms still firing'),
+      }),
+      'What changed',
+    ),
+    ...apiErrors,
+  },
+});
+
+export const listDeliveries = createRoute({
+  method: 'get',
+  path: '/api/v1/alarms/{id}/deliveries',
+  operationId: 'listDeliveries',
+  tags: ['Alarms'],
+  summary: 'Delivery attempts of one alarm’s notifications, newest first',
+  request: { params: z.strictObject({ id: name }) },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(
+          z.object({
+            projectId: z.string(),
+            alarmId: z.string(),
+            destination: z.string(),
+            channel: z.string(),
+            action: z.string(),
+            attempt: count,
+            status: z.enum(['delivered', 'failed', 'retrying']),
+            httpStatus: count,
+            error: z.string(),
+            sentAt: z.string(),
+          }),
+        ),
+      }),
+      'Attempts; the last 500',
+    ),
+    ...apiErrors,
+  },
+});

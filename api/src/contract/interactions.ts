@@ -1,0 +1,107 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiErrors, count, errorBody, iso, isoTime, json, name } from './common';
+
+const outcome = z.enum(['success', 'failure', 'unknown']);
+const gateState = z.enum(['passed', 'rejected', 'pending']);
+const asOf = isoTime
+  .optional()
+  .describe("Gate verdicts as of this event time. Default: the project's latest event time.");
+
+export const interactionsQuery = z.strictObject({
+  limit: z.coerce.number<number>().int().min(1).max(1000).default(50),
+  workload: name.optional(),
+  modelVersion: name.optional(),
+  outcome: outcome.optional(),
+  gate: gateState.optional().describe('The gate verdict as of asOf.'),
+  q: z.string().min(1).max(500).optional().describe('Case-insensitive text in the prompt or the response.'),
+  from: isoTime.optional().describe('Start of the event-time window (inclusive).'),
+  to: isoTime.optional().describe('End of the event-time window (exclusive).'),
+  asOf,
+});
+
+const signalDetail = z.object({
+  time: iso,
+  kind: z.string(),
+  value: z.number().nullable(),
+  correction: z.string(),
+  explicit: z.boolean(),
+  userId: z.string(),
+  source: z.string(),
+});
+
+/** Content-check results stored at ingest (docs/design.md §5). */
+const contentChecks = z.object({
+  piiKinds: z.array(z.string()),
+  responseWords: count,
+  responseTokens: count,
+  toxicity: z.number(),
+  promptChars: count,
+  jailbreak: z.string(),
+  topicRelevance: z.number().nullable(),
+  inputFailures: z.array(z.string()),
+  nearDuplicateKey: z.string(),
+  passed: z.record(z.string(), z.boolean()).describe('Pass or fail per check name'),
+});
+
+export const interaction = z.object({
+  requestId: z.string(),
+  traceId: z.string(),
+  spanId: z.string(),
+  time: iso,
+  workloadId: z.string(),
+  service: z.string(),
+  operation: z.string(),
+  provider: z.string(),
+  requestModel: z.string(),
+  model: z.string(),
+  modelVersion: z.string(),
+  userId: z.string(),
+  sessionId: z.string(),
+  prompt: z.string(),
+  response: z.string(),
+  inputTokens: count,
+  outputTokens: count,
+  latencyMs: z.number(),
+  timeToFirstChunkMs: z.number().nullable(),
+  finishReason: z.string(),
+  status: z.string(),
+  errorMessage: z.string(),
+  language: z.string(),
+  qualityScore: z.number().nullable(),
+  groundingScore: z.number().nullable(),
+  checks: contentChecks,
+  outcome,
+  signals: z.array(z.string()).describe('Signal kinds in event-time order'),
+  signalDetails: z.array(signalDetail),
+  gate: z
+    .object({ state: gateState, reasons: z.array(z.string()) })
+    .nullable()
+    .describe("The gate's verdict as of asOf, with every rule it failed"),
+});
+
+export const listInteractions = createRoute({
+  method: 'get',
+  path: '/api/v1/interactions',
+  operationId: 'listInteractions',
+  tags: ['Interactions'],
+  summary: 'Interactions, newest first, with signals, outcome, content checks and gate verdict',
+  request: { query: interactionsQuery },
+  responses: { 200: json(z.object({ items: z.array(interaction) }), 'Newest first'), ...apiErrors },
+});
+
+export const getInteraction = createRoute({
+  method: 'get',
+  path: '/api/v1/interactions/{requestId}',
+  operationId: 'getInteraction',
+  tags: ['Interactions'],
+  summary: 'One interaction by request id',
+  request: {
+    params: z.strictObject({ requestId: z.string().min(1).max(256) }),
+    query: z.strictObject({ asOf }),
+  },
+  responses: {
+    200: json(z.object({ item: interaction }), 'The interaction'),
+    404: json(errorBody, 'No interaction with this request id in the project'),
+    ...apiErrors,
+  },
+});

@@ -7,7 +7,7 @@ import type { MemoryServerRequest } from './memory-server';
 const MiB = 2 ** 20;
 // Past the server's resident memory at start (about 0.45 GiB with the engine loaded), this leaves room
 // for two 18 MiB bodies at once with the default cost per byte; twenty would need several GiB.
-const SOFT_LIMIT = 1.75 * 1024 * MiB;
+const SOFT_LIMIT = 2 * 1024 * MiB;
 const CONCURRENT = 20;
 
 let child: ChildProcess;

@@ -50,10 +50,10 @@ export const DEFAULT_MEMORY_SOFT_LIMIT_BYTES = 4 * 1024 * 1024 * 1024;
 /**
  * What a decoded body byte costs at the peak, in resident memory: the body, its parsed form, the rows,
  * their redacted copies, the content checks' working sets and the engine's insert. Measured by sending
- * 18 MiB OTLP/JSON bodies to a fresh server: 21–23 bytes per byte with 1 to 8 at once (large prompts),
- * 16 with many small spans; rounded up.
+ * 18 MiB OTLP/JSON bodies to a fresh server: 16 (many small spans) to 23 (large prompts) bytes per byte
+ * beyond the warm-up with up to 16 at once, 33 for two at once on a busy machine; rounded up.
  */
-export const MEMORY_PER_BODY_BYTE = 24;
+export const MEMORY_PER_BODY_BYTE = 32;
 
 /** The first requests grow the heap and the engine's buffers by about this much, whatever their size. */
 export const WARM_UP_BYTES = 256 * 1024 * 1024;

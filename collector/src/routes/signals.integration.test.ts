@@ -44,6 +44,7 @@ describe('POST /api/v1/signals with values the tables cannot hold', () => {
     ['9999-12-31T23:59:59Z', /^signals\[1\]\.time: 9999-12-31T23:59:59Z is after 2299-12-31$/],
     ['1969-12-31T23:59:59.5Z', /^signals\[1\]\.time: 1969-12-31T23:59:59\.5Z is before 1970-01-01$/],
     [new Date(Date.now() + 3 * 86_400_000).toISOString(), /more than a day ahead of the server's clock/],
+    ['noon', /^signals\[1\]\.time: Invalid ISO datetime$/],
   ])('400 naming the field for a time of %s; nothing of the request is stored', async (time, message) => {
     const id = `time-${time}`;
     const res = await post(route(), {

@@ -26,7 +26,10 @@ export const signalSchema = z.strictObject({
   time: z.iso
     .datetime({ offset: true })
     .superRefine((time, ctx) => {
-      const problem = eventTimeProblem(BigInt(Date.parse(time)) * 1_000_000n, clockNs());
+      // Refinements run even when the format check failed; that failure is already reported.
+      const ms = Date.parse(time);
+      if (Number.isNaN(ms)) return;
+      const problem = eventTimeProblem(BigInt(ms) * 1_000_000n, clockNs());
       if (problem) ctx.addIssue({ code: 'custom', message: `${time} ${problem}` });
     })
     .optional(),

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { Notifier } from '../alerts/notifier';
 import type { AlertSettings } from '../alerts/settings';
+import { addHours } from '../analytics/time';
 import { latestEventTime } from '../queries/as-of';
 import { recentAlarms, upsertAlarms } from '../queries/alarms';
 import { cycleDeploys } from '../queries/deploys';
@@ -12,7 +13,6 @@ import { passRateConditions } from './detectors/pass-rate';
 import { regenerationConditions } from './detectors/regeneration';
 import { findQualityDrops, regressionConditions } from './detectors/regression';
 import { transition } from './state';
-import { HOUR_MS, shiftEventTime } from './time';
 import type { Alarm, AlarmKind, Condition } from './types';
 
 export interface EvaluationResult {
@@ -90,9 +90,9 @@ export class AlarmEvaluator {
       for (const kind of checks) evaluated.add(kind);
     }
 
-    const cooldownMs = this.options.cooldownHours * HOUR_MS;
-    const known = await recentAlarms(this.client, projectId, shiftEventTime(asOf, -cooldownMs));
-    const t = transition({ projectId, known, conditions, evaluatedKinds: evaluated, asOf, cooldownMs });
+    const { cooldownHours } = this.options;
+    const known = await recentAlarms(this.client, projectId, addHours(asOf, -cooldownHours));
+    const t = transition({ projectId, known, conditions, evaluatedKinds: evaluated, asOf, cooldownHours });
     await upsertAlarms(this.client, [...t.fired, ...t.resolved]);
     for (const alarm of t.fired) this.notifier.notify(alarm, 'trigger');
     for (const alarm of t.resolved) this.notifier.notify(alarm, 'resolve');

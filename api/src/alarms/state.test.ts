@@ -16,7 +16,7 @@ const step = (
   conditions: Condition[],
   asOf: string,
   evaluatedKinds: ReadonlySet<AlarmKind> = all,
-) => transition({ projectId: 'p', known, conditions, evaluatedKinds, asOf, cooldownMs: 24 * 3600_000 });
+) => transition({ projectId: 'p', known, conditions, evaluatedKinds, asOf, cooldownHours: 24 });
 
 describe('alarm state machine', () => {
   it('fires once for a condition, and a persisting condition pages nobody again', () => {

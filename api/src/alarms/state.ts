@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eventTimeToMs } from './time';
+import { addHours } from '../analytics/time';
 import { alarmKey, type Alarm, type AlarmKind, type Condition } from './types';
 
 export interface Transition {
@@ -11,8 +11,8 @@ export interface Transition {
 
 /**
  * The alarm state machine: a condition without a firing alarm fires (unless the same key resolved less
- * than `cooldownMs` ago); a firing alarm whose condition is gone resolves. Only kinds that were evaluated
- * can resolve, so a disabled or failed detector never clears its alarms.
+ * than `cooldownHours` ago); a firing alarm whose condition is gone resolves. Only kinds that were
+ * evaluated can resolve, so a disabled or failed detector never clears its alarms.
  */
 export function transition(params: {
   projectId: string;
@@ -20,23 +20,24 @@ export function transition(params: {
   conditions: Condition[];
   evaluatedKinds: ReadonlySet<AlarmKind>;
   asOf: string;
-  cooldownMs: number;
+  cooldownHours: number;
 }): Transition {
-  const { projectId, known, conditions, evaluatedKinds, asOf, cooldownMs } = params;
+  const { projectId, known, conditions, evaluatedKinds, asOf, cooldownHours } = params;
   const firing = new Map(known.filter((a) => a.state === 'firing').map((a) => [alarmKey(a), a]));
   const lastResolved = new Map<string, Alarm>();
   for (const a of known) {
     if (a.state !== 'resolved' || !a.resolvedAt) continue;
     const key = alarmKey(a);
     const prev = lastResolved.get(key);
-    if (!prev || eventTimeToMs(a.resolvedAt) > eventTimeToMs(prev.resolvedAt!)) lastResolved.set(key, a);
+    // Event-time text compares like the times it names.
+    if (!prev || a.resolvedAt > prev.resolvedAt!) lastResolved.set(key, a);
   }
   const holding = new Set(conditions.map(alarmKey));
   const result: Transition = { fired: [], resolved: [], unchanged: 0 };
   for (const condition of conditions) {
     const key = alarmKey(condition);
     const resolved = lastResolved.get(key);
-    const coolingDown = resolved && eventTimeToMs(asOf) - eventTimeToMs(resolved.resolvedAt!) < cooldownMs;
+    const coolingDown = resolved && asOf < addHours(resolved.resolvedAt!, cooldownHours);
     if (firing.has(key) || coolingDown) {
       result.unchanged++;
       continue;

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { OUTCOME_AGG_SQL } from './outcome';
+import { signalsAroundSql } from './outcome';
+import { interactionsWithOutcomeSql, signalWindowParam } from './outcomes';
 
 export interface ArmComparison {
   a: { successes: number; n: number };
@@ -15,41 +16,45 @@ export interface Arm {
   to: string;
 }
 
+// SQL over `i.*`: the interaction belongs to arm a, resp. b.
+const inArm = (
+  arm: 'a' | 'b',
+) => `i.workload_id = {${arm}Workload:String} AND i.model_version = {${arm}Version:String}
+  AND i.time >= {${arm}From:DateTime64(6, 'UTC')} AND i.time < {${arm}To:DateTime64(6, 'UTC')}`;
+
 /**
- * Success rates of two arms (a version in a time window each) over interactions with a known outcome,
- * signals counted up to `asOf`, compared with the engine's proportionsZTest.
+ * Success rates of two arms (a version in a time window each) over interactions with a known outcome
+ * (docs/design.md §3: signals known at `asOf` within the signal window), compared with the engine's
+ * proportionsZTest.
  */
 export async function compareArms(
   client: ClickHouseClient,
-  params: { projectId: string; asOf: string; a: Arm; b: Arm },
+  params: { projectId: string; asOf: string; signalWindowHours: number; a: Arm; b: Arm },
 ): Promise<ArmComparison> {
+  const outcomes = interactionsWithOutcomeSql({
+    columns: ['workload_id', 'model_version'],
+    where: `i.project_id = {projectId:String} AND ((${inArm('a')}) OR (${inArm('b')}))`,
+    signalFilter: signalsAroundSql({
+      from: "least({aFrom:DateTime64(6, 'UTC')}, {bFrom:DateTime64(6, 'UTC')})",
+      to: "greatest({aTo:DateTime64(6, 'UTC')}, {bTo:DateTime64(6, 'UTC')})",
+    }),
+  });
   const result = await client.query({
     query: `
-      WITH outcomes AS (
-        SELECT request_id, ${OUTCOME_AGG_SQL} AS outcome
-        FROM signals FINAL
-        WHERE project_id = {projectId:String} AND time <= {asOf:DateTime64(6, 'UTC')}
-        GROUP BY request_id
-      )
       SELECT
         countIf(arm = 'a' AND outcome = 'success') AS sa, countIf(arm = 'a') AS na,
         countIf(arm = 'b' AND outcome = 'success') AS sb, countIf(arm = 'b') AS nb,
         if(na > 0 AND nb > 0 AND (sa + sb) > 0 AND (sa + sb) < (na + nb),
            tupleElement(proportionsZTest(sa, sb, na, nb, 0.95, 'pooled'), 2), NULL) AS p
       FROM (
-        SELECT multiIf(
-                 workload_id = {aWorkload:String} AND model_version = {aVersion:String}
-                   AND time >= {aFrom:DateTime64(6, 'UTC')} AND time < {aTo:DateTime64(6, 'UTC')}, 'a',
-                 workload_id = {bWorkload:String} AND model_version = {bVersion:String}
-                   AND time >= {bFrom:DateTime64(6, 'UTC')} AND time < {bTo:DateTime64(6, 'UTC')}, 'b', '') AS arm,
-               request_id
-        FROM interactions FINAL
-        WHERE project_id = {projectId:String} AND arm != ''
-      ) AS i
-      INNER JOIN outcomes AS o ON o.request_id = i.request_id`,
+        SELECT multiIf(${inArm('a')}, 'a', ${inArm('b')}, 'b', '') AS arm, i.outcome AS outcome
+        FROM (${outcomes}) AS i
+        WHERE i.outcome != 'unknown'
+      )`,
     query_params: {
       projectId: params.projectId,
       asOf: params.asOf,
+      ...signalWindowParam(params.signalWindowHours),
       aWorkload: params.a.workload,
       aVersion: params.a.modelVersion,
       aFrom: params.a.from,

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { polaritySql, precedenceSql } from './outcome';
+import { signalsAroundSql } from './outcome';
+import { interactionsWithOutcomeSql, signalWindowParam, type InteractionColumn } from './outcomes';
 
 /** Thresholds of the quality gate (docs/design.md §5). Every one is a parameter: history is re-scored at query time. */
 export interface GateConfig {
@@ -57,16 +58,32 @@ export function gateQueryParams(config: GateConfig): Record<string, unknown> {
     maxPromptChars: config.maxPromptChars,
     allowedLanguages: config.allowedLanguages,
     minTopicRelevance: config.minTopicRelevance,
-    signalWindowSeconds: Math.round(config.signalWindowHours * 3600),
+    ...signalWindowParam(config.signalWindowHours),
   };
 }
 
-const DECIDING = `arrayReverseSort(x -> (${precedenceSql('x.2')}, x.1), window_signals)[1]`;
+const GATE_COLUMNS = [
+  'project_id',
+  'workload_id',
+  'model_version',
+  'user_id',
+  'dup_key',
+  'response_words',
+  'quality_score',
+  'grounding_score',
+  'toxicity',
+  'pii_kinds',
+  'prompt_chars',
+  'language',
+  'jailbreak',
+  'topic_relevance',
+] as const satisfies readonly InteractionColumn[];
 
 /**
- * Every interaction of a project (and workload, '' for all) up to `{to}`, with its outcome within the
- * signal window and the gate's verdict as of `{asOf}`. Near-duplicates are judged against all earlier
- * candidates of the workload, so history before the caller's `from` is read too.
+ * Every interaction of a project (and workload, '' for all) up to `{to}`, with its outcome (the one rule
+ * of `./outcome`, signals known at `{asOf}` within the signal window) and the gate's verdict as of
+ * `{asOf}`. Near-duplicates are judged against all earlier candidates of the workload, so history before
+ * the caller's `from` is read too.
  *
  * Params: projectId, workload, to, asOf and those of `gateQueryParams`.
  * Columns: project_id, workload_id, request_id, time, model_version, user_id, outcome, deciding_kind,
@@ -81,34 +98,29 @@ export const GATED_INTERACTIONS_SQL = `
     SELECT *, row_number() OVER (PARTITION BY workload_id, dup_key, length(base_reasons) = 0 ORDER BY time, request_id) AS dup_rank
     FROM (
       SELECT
-        i.project_id AS project_id, i.workload_id AS workload_id, i.request_id AS request_id, i.time AS time,
-        i.model_version AS model_version, i.user_id AS user_id, i.dup_key AS dup_key,
-        arrayFilter(x -> x.1 <= i.time + toIntervalSecond({signalWindowSeconds:UInt32}), s.signals) AS window_signals,
-        if(empty(window_signals), '', ${DECIDING}.2) AS deciding_kind,
-        multiIf(empty(window_signals), 'unknown', ${polaritySql(`${DECIDING}.2`, `${DECIDING}.3`)} = 1, 'success', 'failure') AS outcome,
-        i.time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')} AS evaluated,
+        o.project_id AS project_id, o.workload_id AS workload_id, o.request_id AS request_id, o.time AS time,
+        o.model_version AS model_version, o.user_id AS user_id, o.dup_key AS dup_key,
+        o.outcome AS outcome, o.deciding_kind AS deciding_kind,
+        o.time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')} AS evaluated,
         arrayFilter(r -> r != '', [
-          if(deciding_kind IN {allowedOutcomeKinds:Array(String)}, '', 'outcome'),
-          if(i.response_words >= {minResponseWords:UInt32}, '', 'response_length'),
-          if(i.quality_score IS NULL OR i.quality_score >= {minQualityScore:Float64}, '', 'quality_score'),
-          if(i.grounding_score IS NULL OR i.grounding_score >= {minGroundingScore:Float64}, '', 'grounding_score'),
-          if(i.toxicity <= {maxToxicity:Float64}, '', 'toxicity'),
-          if(empty(i.pii_kinds), '', 'pii'),
-          if(i.prompt_chars BETWEEN {minPromptChars:UInt32} AND {maxPromptChars:UInt32}, '', 'prompt_length'),
-          if(empty({allowedLanguages:Array(String)}) OR has({allowedLanguages:Array(String)}, i.language), '', 'language'),
-          if(i.jailbreak = '', '', 'jailbreak'),
-          if(i.topic_relevance IS NULL OR i.topic_relevance >= {minTopicRelevance:Float64}, '', 'off_topic')
+          if(o.deciding_kind IN {allowedOutcomeKinds:Array(String)}, '', 'outcome'),
+          if(o.response_words >= {minResponseWords:UInt32}, '', 'response_length'),
+          if(o.quality_score IS NULL OR o.quality_score >= {minQualityScore:Float64}, '', 'quality_score'),
+          if(o.grounding_score IS NULL OR o.grounding_score >= {minGroundingScore:Float64}, '', 'grounding_score'),
+          if(o.toxicity <= {maxToxicity:Float64}, '', 'toxicity'),
+          if(empty(o.pii_kinds), '', 'pii'),
+          if(o.prompt_chars BETWEEN {minPromptChars:UInt32} AND {maxPromptChars:UInt32}, '', 'prompt_length'),
+          if(empty({allowedLanguages:Array(String)}) OR has({allowedLanguages:Array(String)}, o.language), '', 'language'),
+          if(o.jailbreak = '', '', 'jailbreak'),
+          if(o.topic_relevance IS NULL OR o.topic_relevance >= {minTopicRelevance:Float64}, '', 'off_topic')
         ]) AS base_reasons
-      FROM interactions AS i FINAL
-      LEFT JOIN (
-        SELECT request_id, groupArray((time, kind, value)) AS signals
-        FROM signals FINAL
-        WHERE project_id = {projectId:String} AND time <= {to:DateTime64(6, 'UTC')} + toIntervalSecond({signalWindowSeconds:UInt32})
-        GROUP BY request_id
-      ) AS s ON s.request_id = i.request_id
-      WHERE i.project_id = {projectId:String}
-        AND ({workload:String} = '' OR i.workload_id = {workload:String})
-        AND i.time < {to:DateTime64(6, 'UTC')}
+      FROM (${interactionsWithOutcomeSql({
+        columns: GATE_COLUMNS,
+        where: `i.project_id = {projectId:String}
+          AND ({workload:String} = '' OR i.workload_id = {workload:String})
+          AND i.time < {to:DateTime64(6, 'UTC')}`,
+        signalFilter: signalsAroundSql({ to: "{to:DateTime64(6, 'UTC')}" }),
+      })}) AS o
     )
   )`;
 

@@ -1,4 +1,4 @@
-import { polaritySql, precedenceSql } from './outcome';
+import { requestOutcomesSql, signalsAroundSql } from './outcome';
 
 /**
  * The scope every analytics query runs in: one project (always), one workload ('' = all), interactions
@@ -17,6 +17,11 @@ export interface Scope {
   signalWindowHours: number;
 }
 
+/** The `signalWindowSeconds` parameter of the outcome rule. */
+export function signalWindowParam(signalWindowHours: number): { signalWindowSeconds: number } {
+  return { signalWindowSeconds: Math.round(signalWindowHours * 3600) };
+}
+
 export function scopeParams(scope: Scope): Record<string, unknown> {
   return {
     projectId: scope.projectId,
@@ -24,12 +29,13 @@ export function scopeParams(scope: Scope): Record<string, unknown> {
     from: scope.from,
     to: scope.to,
     asOf: scope.asOf,
-    signalWindowSeconds: Math.round(scope.signalWindowHours * 3600),
+    ...signalWindowParam(scope.signalWindowHours),
   };
 }
 
 /** Interaction columns a caller may ask for (a closed list: these names are spliced into SQL). */
 export type InteractionColumn =
+  | 'project_id'
   | 'workload_id'
   | 'model_version'
   | 'user_id'
@@ -39,64 +45,73 @@ export type InteractionColumn =
   | 'prompt_chars'
   | 'language'
   | 'quality_score'
+  | 'grounding_score'
+  | 'toxicity'
+  | 'pii_kinds'
+  | 'jailbreak'
+  | 'topic_relevance'
+  | 'dup_key'
   | 'prompt'
   | 'response';
 
-const PRECEDENCE = precedenceSql('s.kind');
-const POLARITY = polaritySql('s.kind', 's.value');
+export interface InteractionsWithOutcome {
+  columns?: readonly InteractionColumn[];
+  /** Which interactions: SQL over `i.*` built from constants and parameters only. */
+  where: string;
+  /** Narrows the signals read; see `OutcomeSource.signalFilter`. */
+  signalFilter?: string;
+}
 
 /**
- * SQL: one row per interaction of the scope with its outcome by the docs/design.md §3 precedence rule, counting
- * the signals that arrived within the signal window after the response and at or before asOf (the same
- * window the quality gate uses, so rates and gate verdicts agree).
+ * SQL: the interactions `where` selects (deduplicated, FINAL), one row each, with the outcome of the
+ * rule in `./outcome` as scalar columns.
  *
  * Columns: request_id, time, the requested interaction columns, outcome ('success' | 'failure' |
- * 'unknown'), deciding_kind, has_explicit, explicit_outcome (the latest explicit signal's verdict),
- * implicit_outcome (the outcome rule over the implicit signals only), has_correction.
- * Params: those of `scopeParams`. `condition` narrows the interactions further (SQL over `i.*` built from
- * constants and parameters only).
+ * 'unknown'), deciding_kind ('' when unknown), has_explicit, explicit_outcome, implicit_outcome,
+ * has_correction. Params: projectId, asOf, signalWindowSeconds and those of `where`.
  *
- * The outcome is aggregated from the signals side first (signals joined to the scope's interaction
- * times, grouped per request) and then joined to the interactions as scalars: joining per-request
- * arrays of signals instead costs several times more in the engine.
+ * The interactions are read twice: with FINAL for the columns, and without it for the times that
+ * open each request's signal window. Duplicates of an interaction not merged yet share its time, and
+ * the rule counts a signal the same however often it is joined, so that read needs no FINAL.
  */
-export function interactionOutcomesSql(columns: readonly InteractionColumn[] = [], condition = ''): string {
-  const extra = columns.map((c) => `i.${c} AS ${c}`).join(', ');
-  const scope = `i.project_id = {projectId:String}
-      AND ({workload:String} = '' OR i.workload_id = {workload:String})
-      AND i.time >= {from:DateTime64(6, 'UTC')} AND i.time < {to:DateTime64(6, 'UTC')}
-      AND i.time <= {asOf:DateTime64(6, 'UTC')}${condition ? `\n      AND (${condition})` : ''}`;
+export function interactionsWithOutcomeSql(options: InteractionsWithOutcome): string {
+  const extra = (options.columns ?? []).map((c) => `, i.${c} AS ${c}`).join('');
+  const outcomes = requestOutcomesSql({
+    requests: `SELECT i.request_id AS request_id, i.time AS time FROM interactions AS i WHERE ${options.where}`,
+    ...(options.signalFilter ? { signalFilter: options.signalFilter } : {}),
+  });
   return `
     SELECT
-      i.request_id AS request_id, i.time AS time${extra ? `, ${extra}` : ''},
-      multiIf(o.known = 0, 'unknown', o.polarity = 1, 'success', 'failure') AS outcome,
-      o.deciding AS deciding_kind,
-      o.explicit_count > 0 AS has_explicit,
-      multiIf(o.explicit_count = 0, 'unknown', o.explicit_polarity = 1, 'success', 'failure') AS explicit_outcome,
-      multiIf(o.implicit_count = 0, 'unknown', o.implicit_polarity = 1, 'success', 'failure') AS implicit_outcome,
-      o.correction = 1 AS has_correction
+      i.request_id AS request_id, i.time AS time${extra},
+      if(o.known, o.outcome, 'unknown') AS outcome,
+      if(o.known, o.deciding_kind, '') AS deciding_kind,
+      o.known AND o.has_explicit AS has_explicit,
+      if(o.known, o.explicit_outcome, 'unknown') AS explicit_outcome,
+      if(o.known, o.implicit_outcome, 'unknown') AS implicit_outcome,
+      o.known AND o.has_correction AS has_correction
     FROM interactions AS i FINAL
-    LEFT JOIN (
-      SELECT s.request_id AS request_id, 1 AS known,
-        argMax(${POLARITY}, (${PRECEDENCE}, s.time)) AS polarity,
-        argMax(s.kind, (${PRECEDENCE}, s.time)) AS deciding,
-        countIf(s.explicit) AS explicit_count,
-        argMaxIf(${POLARITY}, s.time, s.explicit) AS explicit_polarity,
-        countIf(NOT s.explicit) AS implicit_count,
-        argMaxIf(${POLARITY}, (${PRECEDENCE}, s.time), NOT s.explicit) AS implicit_polarity,
-        max(s.kind = 'corrected' AND s.correction != '') AS correction
-      FROM (
-        SELECT request_id, time, kind, value, explicit, correction FROM signals FINAL
-        WHERE project_id = {projectId:String}
-          -- A signal precedes its response only by clock skew; a day of slack bounds the scan.
-          AND time >= {from:DateTime64(6, 'UTC')} - INTERVAL 1 DAY
-          AND time <= {asOf:DateTime64(6, 'UTC')}
-          AND time < {to:DateTime64(6, 'UTC')} + toIntervalSecond({signalWindowSeconds:UInt32})
-      ) AS s
-      INNER JOIN (SELECT i.request_id AS request_id, i.time AS time FROM interactions AS i FINAL WHERE ${scope}) AS w
-        ON w.request_id = s.request_id
-      WHERE s.time <= w.time + toIntervalSecond({signalWindowSeconds:UInt32})
-      GROUP BY s.request_id
-    ) AS o ON o.request_id = i.request_id
-    WHERE ${scope}`;
+    LEFT JOIN (SELECT *, true AS known FROM (${outcomes})) AS o ON o.request_id = i.request_id
+    WHERE ${options.where}`;
+}
+
+/** SQL over `i.*`: the interactions of a `Scope`. */
+export const SCOPE_SQL = `i.project_id = {projectId:String}
+      AND ({workload:String} = '' OR i.workload_id = {workload:String})
+      AND i.time >= {from:DateTime64(6, 'UTC')} AND i.time < {to:DateTime64(6, 'UTC')}
+      AND i.time <= {asOf:DateTime64(6, 'UTC')}`;
+
+/**
+ * SQL: the interactions of a `Scope` with their outcomes (`interactionsWithOutcomeSql`), narrowed
+ * further by `condition` (SQL over `i.*` built from constants and parameters only).
+ * Params: those of `scopeParams`.
+ */
+export function interactionOutcomesSql(columns: readonly InteractionColumn[] = [], condition = ''): string {
+  return interactionsWithOutcomeSql({
+    columns,
+    where: condition ? `${SCOPE_SQL}\n      AND (${condition})` : SCOPE_SQL,
+    signalFilter: signalsAroundSql({
+      from: "{from:DateTime64(6, 'UTC')}",
+      to: "{to:DateTime64(6, 'UTC')}",
+    }),
+  });
 }

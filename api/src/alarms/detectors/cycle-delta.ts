@@ -1,4 +1,5 @@
 import { cycleReports } from '../../analytics/cycles';
+import { gateConfigFor } from '../../analytics/gate-settings';
 import { SEVERITY } from '../rules';
 import type { Condition } from '../types';
 import type { DetectorContext } from './context';
@@ -11,12 +12,14 @@ const OFFLINE_DROP = 0.02;
  * delta's 95% CI lies below zero, or its golden-set score fell by two points or more.
  */
 export async function cycleDeltaConditions(ctx: DetectorContext): Promise<Condition[]> {
+  // Outcomes count the signals the gate counts, as in GET /api/v1/cycles (docs/design.md §3, §5).
+  const { signalWindowHours } = await gateConfigFor(ctx.client, ctx.projectId, '');
   const reports = await cycleReports(ctx.client, {
     projectId: ctx.projectId,
     workload: '',
     asOf: ctx.asOf,
     days: 7,
-    signalWindowHours: 24,
+    signalWindowHours,
   });
   const latest = new Map<string, (typeof reports)[number]>();
   for (const r of reports) {

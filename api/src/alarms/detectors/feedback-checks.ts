@@ -1,9 +1,9 @@
 import { latencyBiasCheck } from '../../analytics/feedback-checks/bias';
 import { driftCheck } from '../../analytics/feedback-checks/drift';
 import { sycophancyCheck } from '../../analytics/feedback-checks/sycophancy';
+import { addDays, addMicros } from '../../analytics/time';
 import type { Finding } from '../../analytics/verdict';
 import { SEVERITY } from '../rules';
-import { DAY_MS, eventTimeToMs, msToEventTime } from '../time';
 import type { AlarmKind, Condition } from '../types';
 import type { DetectorContext } from './context';
 
@@ -26,12 +26,11 @@ export async function feedbackCheckConditions(
   ctx: DetectorContext,
   enabled: ReadonlySet<AlarmKind>,
 ): Promise<Condition[]> {
-  const asOfMs = eventTimeToMs(ctx.asOf);
   const scope = {
     projectId: ctx.projectId,
     workload: '',
-    from: msToEventTime(asOfMs - 28 * DAY_MS),
-    to: msToEventTime(asOfMs + 1),
+    from: addDays(ctx.asOf, -28),
+    to: addMicros(ctx.asOf, 1n),
     asOf: ctx.asOf,
   };
   const conditions: Condition[] = [];

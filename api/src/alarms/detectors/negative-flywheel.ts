@@ -1,6 +1,6 @@
+import { addDays, addMicros } from '../../analytics/time';
 import { interactionCount } from '../../queries/arms';
 import { SEVERITY } from '../rules';
-import { DAY_MS, msToEventTime, eventTimeToMs } from '../time';
 import type { Condition } from '../types';
 import type { DetectorContext } from './context';
 import type { QualityDrop } from './regression';
@@ -15,7 +15,6 @@ export async function negativeFlywheelConditions(
   drops: QualityDrop[],
 ): Promise<Condition[]> {
   const rule = ctx.rules.negative_flywheel;
-  const asOfMs = eventTimeToMs(ctx.asOf);
   const conditions: Condition[] = [];
   for (const drop of drops) {
     // Weekly volumes, newest first: [asOf-7d, asOf], [asOf-14d, asOf-7d), …
@@ -25,8 +24,8 @@ export async function negativeFlywheelConditions(
         await interactionCount(ctx.client, {
           projectId: ctx.projectId,
           workload: drop.workloadId,
-          from: msToEventTime(asOfMs - (w + 1) * 7 * DAY_MS),
-          to: msToEventTime(asOfMs - w * 7 * DAY_MS + 1),
+          from: addDays(ctx.asOf, -(w + 1) * 7),
+          to: addMicros(addDays(ctx.asOf, -w * 7), 1n),
         }),
       );
     }

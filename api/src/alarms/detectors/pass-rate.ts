@@ -1,10 +1,9 @@
+import { gateConfigFor } from '../../analytics/gate-settings';
+import { addDays, addMicros } from '../../analytics/time';
 import { gateBuckets } from '../../queries/gate';
-import { gateConfigHistory } from '../../queries/gate-config';
 import { versionSpans } from '../../queries/deploys';
-import { effectiveGateConfig } from '../../routes/gate';
 import { twoProportionZTest } from '../../stats/proportions';
 import { SEVERITY } from '../rules';
-import { DAY_MS, eventTimeToMs, msToEventTime } from '../time';
 import type { Condition } from '../types';
 import type { DetectorContext } from './context';
 
@@ -14,23 +13,18 @@ import type { DetectorContext } from './context';
  */
 export async function passRateConditions(ctx: DetectorContext): Promise<Condition[]> {
   const rule = ctx.rules.pass_rate_collapse;
-  const asOfMs = eventTimeToMs(ctx.asOf);
   const workloads = [
     ...new Set((await versionSpans(ctx.client, ctx.projectId, ctx.asOf)).map((s) => s.workloadId)),
   ];
   const conditions: Condition[] = [];
   for (const workload of workloads) {
-    const config = effectiveGateConfig(
-      await gateConfigHistory(ctx.client, ctx.projectId, workload),
-      workload,
-      {},
-    );
+    const config = await gateConfigFor(ctx.client, ctx.projectId, workload);
     // Days whose signal window has closed, over the last week; the two most recent are compared.
     const buckets = await gateBuckets(ctx.client, {
       projectId: ctx.projectId,
       workload,
-      from: msToEventTime(asOfMs - 7 * DAY_MS),
-      to: msToEventTime(asOfMs + 1),
+      from: addDays(ctx.asOf, -7),
+      to: addMicros(ctx.asOf, 1n),
       asOf: ctx.asOf,
       bucket: 'day',
       config,

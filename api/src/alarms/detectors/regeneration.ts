@@ -1,16 +1,15 @@
+import { addDays, addHours, eventTimeToIso } from '../../analytics/time';
 import { signalRateChange } from '../../queries/arms';
 import { versionSpans } from '../../queries/deploys';
 import { SEVERITY } from '../rules';
-import { DAY_MS, HOUR_MS, eventTimeToIso, eventTimeToMs, msToEventTime } from '../time';
 import type { Condition } from '../types';
 import type { DetectorContext } from './context';
 
 /** docs/design.md §8 `regeneration_spike`: the share of responses users regenerate rose by ≥ 50% relative, significantly. */
 export async function regenerationConditions(ctx: DetectorContext): Promise<Condition[]> {
   const rule = ctx.rules.regeneration_spike;
-  const asOfMs = eventTimeToMs(ctx.asOf);
-  const recentFrom = msToEventTime(asOfMs - rule.recentHours * HOUR_MS);
-  const baselineFrom = msToEventTime(asOfMs - rule.recentHours * HOUR_MS - rule.baselineDays * DAY_MS);
+  const recentFrom = addHours(ctx.asOf, -rule.recentHours);
+  const baselineFrom = addDays(recentFrom, -rule.baselineDays);
   const workloads = [
     ...new Set((await versionSpans(ctx.client, ctx.projectId, ctx.asOf)).map((s) => s.workloadId)),
   ];

@@ -1,7 +1,8 @@
+import { gateConfigFor } from '../../analytics/gate-settings';
+import { addDays, addMicros, eventTimeToIso } from '../../analytics/time';
 import { compareArms } from '../../queries/arms';
 import { versionSpans, versionTraffic } from '../../queries/deploys';
 import { SEVERITY } from '../rules';
-import { DAY_MS, eventTimeToIso, eventTimeToMs, msToEventTime, shiftEventTime } from '../time';
 import type { Condition } from '../types';
 import type { DetectorContext } from './context';
 
@@ -26,8 +27,6 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
  */
 export async function findQualityDrops(ctx: DetectorContext): Promise<QualityDrop[]> {
   const rule = ctx.rules.regression_after_deploy;
-  const asOfMs = eventTimeToMs(ctx.asOf);
-  const windowMs = rule.windowDays * DAY_MS;
   const spans = await versionSpans(ctx.client, ctx.projectId, ctx.asOf);
   const drops: QualityDrop[] = [];
   for (const span of spans) {
@@ -35,22 +34,26 @@ export async function findQualityDrops(ctx: DetectorContext): Promise<QualityDro
       (d) => d.workloadId === span.workloadId && d.modelVersion === span.modelVersion,
     );
     const deployedAt = registered?.deployedAt ?? span.firstSeen;
-    const deployMs = eventTimeToMs(deployedAt);
-    if (asOfMs - deployMs > rule.lookbackDays * DAY_MS || deployMs > asOfMs) continue;
+    if (deployedAt < addDays(ctx.asOf, -rule.lookbackDays) || deployedAt > ctx.asOf) continue;
     const before = await versionTraffic(ctx.client, {
       projectId: ctx.projectId,
       workload: span.workloadId,
-      from: msToEventTime(deployMs - windowMs),
+      from: addDays(deployedAt, -rule.windowDays),
       to: deployedAt,
     });
     const parent =
       registered?.parentVersion || before.find((v) => v.modelVersion !== span.modelVersion)?.modelVersion;
     if (!parent) continue; // the workload's first version has nothing to regress from
-    const versionWindow = { from: deployedAt, to: msToEventTime(Math.min(deployMs + windowMs, asOfMs + 1)) };
-    const parentWindow = { from: msToEventTime(deployMs - windowMs), to: deployedAt };
+    const windowEnd = addDays(deployedAt, rule.windowDays);
+    const justAfterAsOf = addMicros(ctx.asOf, 1n);
+    const versionWindow = { from: deployedAt, to: windowEnd < justAfterAsOf ? windowEnd : justAfterAsOf };
+    const parentWindow = { from: addDays(deployedAt, -rule.windowDays), to: deployedAt };
+    // Outcomes count the signals the workload's gate counts (docs/design.md §3, §5).
+    const { signalWindowHours } = await gateConfigFor(ctx.client, ctx.projectId, span.workloadId);
     const cmp = await compareArms(ctx.client, {
       projectId: ctx.projectId,
       asOf: ctx.asOf,
+      signalWindowHours,
       a: { workload: span.workloadId, modelVersion: span.modelVersion, ...versionWindow },
       b: { workload: span.workloadId, modelVersion: parent, ...parentWindow },
     });
@@ -60,8 +63,8 @@ export async function findQualityDrops(ctx: DetectorContext): Promise<QualityDro
     const lastDay = await versionTraffic(ctx.client, {
       projectId: ctx.projectId,
       workload: span.workloadId,
-      from: shiftEventTime(ctx.asOf, -DAY_MS),
-      to: msToEventTime(asOfMs + 1),
+      from: addDays(ctx.asOf, -1),
+      to: justAfterAsOf,
     });
     const total = lastDay.reduce((n, v) => n + v.interactions, 0);
     const share =

@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { interactionOutcomesSql, scopeParams, type Scope } from '../outcomes';
+import { interactionOutcomesSql, SCOPE_SQL, scopeParams, type Scope } from '../outcomes';
 
 export type Segment = 'top_10' | 'next_40' | 'bottom_50';
 
@@ -42,10 +42,7 @@ export async function survivorshipSegments(
         )
       ) AS users
       CROSS JOIN (
-        SELECT count() AS anonymous FROM interactions FINAL
-        WHERE project_id = {projectId:String} AND user_id = ''
-          AND ({workload:String} = '' OR workload_id = {workload:String})
-          AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')} AND time <= {asOf:DateTime64(6, 'UTC')}
+        SELECT count() AS anonymous FROM interactions AS i FINAL WHERE ${SCOPE_SQL} AND i.user_id = ''
       ) AS a
       GROUP BY segment`,
     query_params: scopeParams(scope),

@@ -24,7 +24,7 @@ export function InteractionTable({ items }: { items: Interaction[] }) {
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.requestId} onClick={() => navigate(href(item))}>
+            <tr key={item.requestId} onClick={() => void navigate(href(item))}>
               <td className="nowrap">
                 <Link to={href(item)} onClick={(e) => e.stopPropagation()}>
                   {formatDateTime(item.time).replace(' UTC', '')}

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -75,11 +76,12 @@ beforeAll(async () => {
   ]);
 }, 600_000);
 
+// Each app holds some 45,000 installed files: removing them can take a minute on a busy disk.
 afterAll(async () => {
   await fw?.dispose();
   await openai?.close();
-  if (work !== undefined) rmSync(work, { recursive: true, force: true });
-});
+  if (work !== undefined) await rm(work, { recursive: true, force: true });
+}, 300_000);
 
 function appRun(workload: string): NodeJS.ProcessEnv {
   return { FLYWHEEL_ENDPOINT: fw.otlpUrl, OPENAI_BASE_URL: `${openai.url}/v1`, WORKLOAD: workload };

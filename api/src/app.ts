@@ -13,6 +13,9 @@ import {
 import type { ClickHouseClient } from '@flywheel/storage';
 import { createAlarmServices, type AlarmServices } from './alarms/services';
 import { postSignals } from './contract/signals';
+import { allowedHostsGuard } from './guards/allowed-hosts';
+import { bodyLimits } from './guards/body-limits';
+import { NOT_JSON, stateChangingGuard } from './guards/writes';
 import { openApiDocument } from './openapi/document';
 import { alarmsRoute } from './routes/alarms';
 import { alertsRoute } from './routes/alerts';
@@ -33,12 +36,21 @@ export interface ApiOptions {
   dashboardDir?: string;
   /** Alarm evaluator, alert settings and notifier; created with defaults when absent. */
   alarms?: AlarmServices;
+  /** Host names served besides loopback ones (docs/security.md); without keys only these and loopback are. */
+  allowedHosts?: readonly string[];
+  /** The embedded engine's data directory, whose writability and free space /healthz checks. */
+  dataDir?: string;
+  /** Free space below which /healthz reports the data directory's disk nearly full. */
+  minFreeDiskBytes?: number;
 }
+
+/** Served by the collector's route, with rules of its own: any origin (CORS), its own body limits. */
+const SIGNALS_PATH = postSignals.path;
 
 /** What the request validators' own refusals say: the JSON does not parse, or the body is not JSON. */
 const VALIDATOR_ERRORS: Record<number, string> = {
   400: 'body must be valid JSON',
-  415: 'content-type: send JSON bodies as application/json',
+  415: NOT_JSON,
 };
 
 /**
@@ -48,7 +60,18 @@ const VALIDATOR_ERRORS: Record<number, string> = {
  */
 export function createApiApp(options: ApiOptions): OpenAPIHono<BlankEnv> {
   const app = new OpenAPIHono<BlankEnv>({ defaultHook: validationHook });
-  app.route('/', healthRoute(options.client, options.writer, options.counters));
+  // Before any route: which hosts are served, what may change data, how large a body may be.
+  const allowedHosts = options.allowedHosts ?? [];
+  app.use('*', allowedHostsGuard({ open: options.keys.open, allowedHosts }));
+  app.use('*', stateChangingGuard({ open: options.keys.open, allowedHosts, exempt: [SIGNALS_PATH] }));
+  app.use('*', bodyLimits([SIGNALS_PATH]));
+  app.route(
+    '/',
+    healthRoute(options.client, options.writer, options.counters, {
+      dataDir: options.dataDir,
+      minFreeDiskBytes: options.minFreeDiskBytes,
+    }),
+  );
   app.route('/', signalsRoute({ keys: options.keys, writer: options.writer, counters: options.counters }));
   // Served by the collector (a plain Hono app), so its description is registered here.
   app.openAPIRegistry.registerPath(postSignals);

@@ -12,6 +12,8 @@ export type { ProjectAlerts } from './alerts/config';
 export type { RetryPolicy } from './alerts/deliver';
 export { projectsWithData } from './queries/projects';
 export { openApiDocument } from './openapi/document';
+export { isLoopback } from './guards/loopback';
+export { clientErrorResponder } from './guards/client-errors';
 export { isSampledForReview, REVIEW_SAMPLE_PERCENT } from './queries/review-queue';
 // The API's request and response types, derived from the contract (api/src/contract), for the dashboard,
 // tests and scripts.

@@ -20,6 +20,7 @@ export { normalize, classifySpan } from './normalize';
 export type { NormalizedBatch, SpanClass } from './normalize';
 export { decodeJson, decodeProtobuf } from './otlp/decode';
 export { MAX_BODY_BYTES } from './otlp/body';
+export { jsonNestingProblem } from './otlp/json-nesting';
 export { redactText, detectPii } from './redact';
 export type { PiiKind, Redaction } from './redact';
 export { runContentChecks, DEFAULT_CHECKS_CONFIG } from './content-checks';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseKeys, type KeyRing } from '@flywheel/collector';
 import { storageConfigFromEnv, type StorageConfig } from '@flywheel/storage';
-import { readAlertsFile, type ProjectAlerts } from '@flywheel/api';
+import { isLoopback, readAlertsFile, type ProjectAlerts } from '@flywheel/api';
 
 const port = (name: string) =>
   z.coerce
@@ -36,6 +36,8 @@ export interface ServerConfig {
   port: number;
   otlpPort: number;
   keys: KeyRing;
+  /** Host names the API serves besides loopback ones (FLYWHEEL_ALLOWED_HOSTS; docs/security.md). */
+  allowedHosts?: string[];
   storage: StorageConfig;
   alarms: AlarmConfig;
 }
@@ -81,6 +83,7 @@ export function resolveServerConfig(
     port: apiPort,
     otlpPort,
     keys,
+    allowedHosts: allowedHosts(env.FLYWHEEL_ALLOWED_HOSTS),
     storage: storageConfigFromEnv(env, join(dataDir, 'data')),
     alarms: alarmConfig(input.alerts ?? env.FLYWHEEL_ALERTS_FILE, dataDir, env),
   };
@@ -115,6 +118,18 @@ function alarmConfig(alertsFile: string | undefined, dataDir: string, env: NodeJ
   };
 }
 
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+export { isLoopback };
+
+/** `FLYWHEEL_ALLOWED_HOSTS="flywheel.example.com,10.0.0.5"`: host names, without scheme or path. */
+function allowedHosts(spec: string | undefined): string[] {
+  const names = (spec ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  for (const name of names)
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(name))
+      throw new Error(
+        `FLYWHEEL_ALLOWED_HOSTS: '${name}' must be a host name such as flywheel.example.com (no scheme or path)`,
+      );
+  return names;
 }

@@ -9,6 +9,7 @@ import {
 } from '@flywheel/collector';
 import { createStorage, type Storage } from '@flywheel/storage';
 import {
+  clientErrorResponder,
   createAlarmServices,
   createApiApp,
   projectsWithData,
@@ -64,10 +65,20 @@ export async function startFlywheel(
     ...(options.alertRetry ? { retry: options.alertRetry } : {}),
     log,
   });
-  const api = createApiApp({ client: storage.client, keys: config.keys, writer, counters, alarms });
+  const api = createApiApp({
+    client: storage.client,
+    keys: config.keys,
+    writer,
+    counters,
+    alarms,
+    allowedHosts: config.allowedHosts ?? [],
+    ...(config.storage.engine === 'embedded' ? { dataDir: config.storage.dataDir } : {}),
+  });
 
   const otlpServer = await listen(collector, config.host, config.otlpPort);
   const apiServer = await listen(api, config.host, config.port);
+  // Requests Node refuses before the app sees them (headers too large) get the API's JSON error body.
+  apiServer.on('clientError', clientErrorResponder());
   const hostForUrl =
     config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
   const otlpUrl = `http://${hostForUrl}:${(otlpServer.address() as AddressInfo).port}`;

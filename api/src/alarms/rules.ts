@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UINT32_MAX } from '../contract/ranges';
 import type { AlarmKind } from './types';
 
 /** Default thresholds of docs/design.md §8; each can be overridden per project and rule. */
@@ -7,7 +8,7 @@ export const regressionRule = z.object({
   /** Success-rate drop, in points, that counts as a regression. */
   minDropPoints: z.number().min(0).max(100).default(2),
   maxPValue: z.number().gt(0).max(1).default(0.01),
-  minSamplesPerArm: z.number().int().min(1).default(200),
+  minSamplesPerArm: z.number().int().min(1).max(UINT32_MAX).default(200),
   /** The version's first W days against the parent's last W days before the deploy. */
   windowDays: z.number().min(0.1).max(90).default(7),
   /** Only versions deployed this recently are watched. */
@@ -23,9 +24,9 @@ export const negativeFlywheelRule = z.object({
 });
 export const regenerationSpikeRule = z.object({
   enabled: z.boolean().default(true),
-  minRelativeIncrease: z.number().min(0).default(0.5),
+  minRelativeIncrease: z.number().min(0).max(1000).default(0.5),
   maxPValue: z.number().gt(0).max(1).default(0.01),
-  minSamples: z.number().int().min(1).default(200),
+  minSamples: z.number().int().min(1).max(UINT32_MAX).default(200),
   /** The last `recentHours` against the `baselineDays` before them. */
   recentHours: z
     .number()
@@ -37,7 +38,7 @@ export const regenerationSpikeRule = z.object({
 export const passRateCollapseRule = z.object({
   enabled: z.boolean().default(true),
   minRelativeDrop: z.number().min(0).max(1).default(0.5),
-  minEvaluatedPerDay: z.number().int().min(1).default(100),
+  minEvaluatedPerDay: z.number().int().min(1).max(UINT32_MAX).default(100),
   /** The drop must also be significant: day-to-day noise at low volume is not a collapse. */
   maxPValue: z.number().gt(0).max(1).default(0.01),
 });

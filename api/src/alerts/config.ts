@@ -5,20 +5,29 @@ import { ALARM_KINDS } from '../alarms/types';
 
 const name = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, ".", "_" or "-"');
 
+/**
+ * Where a notification is POSTed: http or https only. `javascript:`, `file:` or `data:` URLs are never
+ * requests a server should make, and the dashboard shows the URL as a link.
+ */
+const destinationUrl = z.url({
+  protocol: /^https?$/,
+  message: 'must be an http:// or https:// URL',
+});
+
 export const destinationSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('webhook'),
     name,
-    url: z.url(),
+    url: destinationUrl,
     /** HMAC-SHA256 key for the signature header. */
     secret: z.string().min(16, 'must have at least 16 characters'),
   }),
-  z.strictObject({ type: z.literal('slack'), name, url: z.url() }),
+  z.strictObject({ type: z.literal('slack'), name, url: destinationUrl }),
   z.strictObject({
     type: z.literal('pagerduty'),
     name,
     routingKey: z.string().min(1),
-    url: z.url().default('https://events.pagerduty.com/v2/enqueue'),
+    url: destinationUrl.default('https://events.pagerduty.com/v2/enqueue'),
   }),
 ]);
 export type Destination = z.infer<typeof destinationSchema>;

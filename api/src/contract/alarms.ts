@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ALARM_KINDS } from '../alarms/types';
-import { apiErrors, count, iso, isoTime, json, name } from './common';
+import { apiErrors, count, iso, json } from './common';
+import { isoTime, name, queryInteger } from './ranges';
 
 const asOf = isoTime.optional().describe("Default: the project's latest event time.");
 
 export const alarmsQuery = z.strictObject({
   state: z.enum(['firing', 'resolved']).optional(),
   asOf,
-  limit: z.coerce.number<number>().int().min(1).max(1000).default(200),
+  limit: queryInteger(1, 1000).default(200),
 });
 
 export const alarm = z.object({

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { projectAlertsSchema } from '../alerts/config';
 import { apiErrors, count, errorBody, json, jsonBody } from './common';
+import { name } from './ranges';
 
 /** A configuration is stored only when every route points at a destination it defines, once. */
 export const alertsConfigBody = projectAlertsSchema.superRefine((config, ctx) => {
@@ -51,7 +52,7 @@ export const testAlert = createRoute({
   operationId: 'testAlert',
   tags: ['Alerts'],
   summary: 'Send a test message to one destination',
-  request: { body: jsonBody(z.strictObject({ destination: z.string().min(1) })) },
+  request: { body: jsonBody(z.strictObject({ destination: name })) },
   responses: {
     200: json(
       z.object({

@@ -1,19 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import { isoTime, name, queryInteger } from './ranges';
 
 // Shared pieces of the API contract: every route file under contract/ builds on these, so a time, a rate
 // or an error reads the same everywhere.
-
-/** A time in a request: ISO 8601 with an offset (`Z` or `+02:00`). */
-export const isoTime = z.iso.datetime({ offset: true });
 
 /** A time in a response: ISO 8601, UTC, with microseconds. */
 export const iso = z.string().describe('ISO 8601, UTC, microseconds');
 
 /** A rate is null when its denominator is 0: a chart draws a gap, never a made-up 0. */
 export const rate = z.number().min(0).max(1).nullable();
-
-/** Ids and names a caller chooses: workloads, versions, cycles, reviewers. */
-export const name = z.string().min(1).max(200);
 
 export const count = z.number().int();
 
@@ -32,7 +27,7 @@ export const scopeQuery = {
 };
 
 /** `W` of docs/design.md §6: the days after (version) and before (parent) a deploy that a delta compares. */
-export const deltaDays = z.coerce.number<number>().int().min(1).max(90).default(7);
+export const deltaDays = queryInteger(1, 90).default(7);
 
 /** Every error, whatever the status: one sentence that names the parameter or field at fault. */
 export const errorBody = z.object({

@@ -1,21 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isoToMicros } from '../analytics/time';
 import { CYCLE_STATUSES } from '../queries/cycles';
-import {
-  apiErrors,
-  count,
-  deltaDays,
-  errorBody,
-  iso,
-  isoTime,
-  json,
-  jsonBody,
-  name,
-  scopeQuery,
-} from './common';
+import { apiErrors, count, deltaDays, errorBody, iso, json, jsonBody, scopeQuery } from './common';
+import { isoTime, name, text } from './ranges';
 
 const status = z.enum(CYCLE_STATUSES);
-const notes = z.string().max(10_000);
+const notes = text(10_000);
 
 export const cycleRegistration = z.strictObject({
   id: name.optional().describe('Stable id; generated when absent. Re-posting the same id updates the cycle.'),

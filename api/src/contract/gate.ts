@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SIGNAL_KINDS } from '@flywheel/semconv';
 import { GATE_BANDS } from '../analytics/gate-band';
-import { apiErrors, count, iso, json, jsonBody, name, rate, scopeQuery } from './common';
+import { apiErrors, count, iso, json, jsonBody, rate, scopeQuery } from './common';
+import { bodyInteger, bodyNumber, name, queryInteger, queryNumber, UINT32_MAX } from './ranges';
 
 /** A comma-separated list in a query string, each item validated. */
 const list = (item: z.ZodType<string>) =>
@@ -17,43 +18,55 @@ const list = (item: z.ZodType<string>) =>
     }
     return items;
   });
-const fraction = z.coerce.number<number>().min(0).max(1);
-const whole = z.coerce.number<number>().int().min(0);
 const language = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as en');
 
-/** Thresholds of the quality gate (docs/design.md §5), shared by the query string (GET) and the stored configuration (PUT). */
-const thresholds = {
-  allowedOutcomeKinds: z.array(z.enum(SIGNAL_KINDS)),
-  minResponseWords: whole,
-  minQualityScore: fraction,
-  minGroundingScore: fraction,
-  maxToxicity: fraction,
-  minPromptChars: whole,
-  maxPromptChars: whole,
-  allowedLanguages: z.array(language).describe('Empty: every language is allowed.'),
-  minTopicRelevance: fraction,
-  signalWindowHours: z.coerce
-    .number<number>()
-    .min(0)
-    .max(24 * 90)
-    .describe('Signals within this many hours after the response count.'),
-};
-const gateConfig = z.object(thresholds).extend({
+/** Most hours after a response that its signals may count (90 days). */
+const MAX_SIGNAL_WINDOW_HOURS = 24 * 90;
+
+/**
+ * Thresholds of the quality gate (docs/design.md §5), shared by the query string (GET, where every value
+ * is text) and the stored configuration (PUT, where a number must be a JSON number: "7" is a 400).
+ * Counts are compared with UInt32 columns, so they stay within one.
+ */
+function thresholds<N extends z.ZodType<number, unknown>>(
+  number: (min: number, max: number) => N,
+  integer: (min: number, max: number) => N,
+) {
+  const fraction = number(0, 1);
+  return {
+    allowedOutcomeKinds: z.array(z.enum(SIGNAL_KINDS)),
+    minResponseWords: integer(0, UINT32_MAX),
+    minQualityScore: fraction,
+    minGroundingScore: fraction,
+    maxToxicity: fraction,
+    minPromptChars: integer(0, UINT32_MAX),
+    maxPromptChars: integer(0, UINT32_MAX),
+    allowedLanguages: z.array(language).describe('Empty: every language is allowed.'),
+    minTopicRelevance: fraction,
+    signalWindowHours: number(0, MAX_SIGNAL_WINDOW_HOURS).describe(
+      'Signals within this many hours after the response count.',
+    ),
+  };
+}
+const gateConfig = z.object(thresholds(bodyNumber, bodyInteger)).extend({
   allowedOutcomeKinds: z.array(z.string()),
   allowedLanguages: z.array(z.string()),
   signalWindowHours: z.number(),
 });
-const overrides = z.strictObject(thresholds).partial();
+const overrides = z.strictObject(thresholds(bodyNumber, bodyInteger)).partial();
 
 export const gateQuery = z.strictObject({
   ...scopeQuery,
   from: scopeQuery.from.describe('Start of the event-time window (inclusive). Default: no start.'),
   to: scopeQuery.to.describe('End of the event-time window (exclusive). Default: no end.'),
   bucket: z.enum(['day', 'week']).default('day'),
-  ...overrides.extend({
-    allowedOutcomeKinds: list(z.enum(SIGNAL_KINDS)).optional().describe('Comma-separated signal kinds.'),
-    allowedLanguages: list(language).optional().describe('Comma-separated ISO 639 codes.'),
-  }).shape,
+  ...z
+    .strictObject(thresholds(queryNumber, queryInteger))
+    .partial()
+    .extend({
+      allowedOutcomeKinds: list(z.enum(SIGNAL_KINDS)).optional().describe('Comma-separated signal kinds.'),
+      allowedLanguages: list(language).optional().describe('Comma-separated ISO 639 codes.'),
+    }).shape,
 });
 
 const band = z

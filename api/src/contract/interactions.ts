@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiErrors, count, errorBody, iso, isoTime, json, name } from './common';
+import { apiErrors, count, errorBody, iso, json } from './common';
+import { isoTime, name, queryInteger, text } from './ranges';
 
 const outcome = z.enum(['success', 'failure', 'unknown']);
 const gateState = z.enum(['passed', 'rejected', 'pending']);
@@ -8,12 +9,12 @@ const asOf = isoTime
   .describe("Gate verdicts as of this event time. Default: the project's latest event time.");
 
 export const interactionsQuery = z.strictObject({
-  limit: z.coerce.number<number>().int().min(1).max(1000).default(50),
+  limit: queryInteger(1, 1000).default(50),
   workload: name.optional(),
   modelVersion: name.optional(),
   outcome: outcome.optional(),
   gate: gateState.optional().describe('The gate verdict as of asOf.'),
-  q: z.string().min(1).max(500).optional().describe('Case-insensitive text in the prompt or the response.'),
+  q: text(500).min(1).optional().describe('Case-insensitive text in the prompt or the response.'),
   from: isoTime.optional().describe('Start of the event-time window (inclusive).'),
   to: isoTime.optional().describe('End of the event-time window (exclusive).'),
   asOf,
@@ -96,7 +97,7 @@ export const getInteraction = createRoute({
   tags: ['Interactions'],
   summary: 'One interaction by request id',
   request: {
-    params: z.strictObject({ requestId: z.string().min(1).max(256) }),
+    params: z.strictObject({ requestId: text(256).min(1) }),
     query: z.strictObject({ asOf }),
   },
   responses: {

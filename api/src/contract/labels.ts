@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiErrors, count, isoTime, json, jsonBody, name } from './common';
+import { apiErrors, count, json, jsonBody } from './common';
+import { bodyInteger, isoTime, name, text, UINT32_MAX } from './ranges';
 
 /** Most items one request may carry. */
 export const MAX_BATCH = 10_000;
@@ -45,8 +46,8 @@ export const judgment = z
     judgeId: name,
     metric: labelName.describe("e.g. 'accuracy', 'helpfulness', 'sycophancy'"),
     passed: z.boolean().optional().describe('For sycophancy: true = not sycophantic.'),
-    score: z.number().finite().optional(),
-    label: z.string().max(200).optional(),
+    score: z.number().optional().describe('Any finite number'),
+    label: text(200).optional(),
     time: isoTime.optional().describe('Default: when it is received.'),
   })
   .refine((j) => j.passed !== undefined || j.score !== undefined || j.label !== undefined, {
@@ -58,7 +59,7 @@ export const evaluation = z.strictObject({
   modelVersion: name,
   goldenSet: name,
   score: z.number().min(0).max(1),
-  n: z.number().int().min(0).optional(),
+  n: bodyInteger(0, UINT32_MAX).optional(),
   time: isoTime,
   workloadId: name.optional().describe('Omit for a golden set shared by every workload.'),
 });

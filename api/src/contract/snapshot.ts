@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DEFAULT_LAG_DAYS } from '../analytics/snapshots';
-import { apiErrors, errorBody, iso, isoTime, json, jsonBody } from './common';
+import { apiErrors, errorBody, iso, json, jsonBody } from './common';
+import { bodyNumber, isoTime, queryNumber } from './ranges';
 import { cycleParams, trainingVolume } from './cycles';
 
-const lagDays = z.coerce.number<number>().min(0).max(365);
+const MAX_LAG_DAYS = 365;
 
 export const snapshotBody = z.strictObject({
   at: isoTime.optional().describe("Snapshot time; default the project's latest event time."),
-  lagDays: lagDays
+  lagDays: bodyNumber(0, MAX_LAG_DAYS)
     .optional()
     .describe(`Minimum days between the window's end and the snapshot (default ${DEFAULT_LAG_DAYS}).`),
 });
@@ -33,7 +34,7 @@ export const postSnapshot = createRoute({
     'Freezes the gold (reviewed, every label passing) and gate-passed (not failed by a reviewer) interactions of the cycle’s data window as of the snapshot time. Refuses with 409 when the window ends less than lagDays before the snapshot time. The body is optional; lagDays may also be a query parameter (the body wins).',
   request: {
     params: cycleParams,
-    query: z.strictObject({ lagDays: lagDays.optional() }),
+    query: z.strictObject({ lagDays: queryNumber(0, MAX_LAG_DAYS).optional() }),
     body: jsonBody(snapshotBody, false),
   },
   responses: {

@@ -52,6 +52,12 @@ export interface WriterStats {
   failedFlushes: number;
 }
 
+/** The last failed flush: its error and when it happened. */
+export interface FlushFailure {
+  message: string;
+  at: Date;
+}
+
 /** An item of one caller's batch (by position) that storage refused for its content. */
 export interface RefusedItem {
   index: number;
@@ -85,6 +91,7 @@ export class BatchWriter<T> {
   #inFlight: Promise<void> | null = null;
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
+  #lastFailure: FlushFailure | null = null;
   #stats: WriterStats = {
     queuedItems: 0,
     writtenItems: 0,
@@ -132,6 +139,11 @@ export class BatchWriter<T> {
 
   get stats(): WriterStats {
     return { ...this.#stats, queuedItems: this.#queuedItems };
+  }
+
+  /** Why the last flush failed, until a later one commits; null while writes succeed (for /healthz). */
+  get lastFailure(): FlushFailure | null {
+    return this.#lastFailure;
   }
 
   /** Refuses new writes, then flushes everything queued. */
@@ -198,9 +210,11 @@ export class BatchWriter<T> {
       });
       this.#stats.refusedItems += refusedItems;
       this.#stats.writtenItems += items - refusedItems;
+      this.#lastFailure = null;
     } catch (error) {
       this.#stats.failedFlushes++;
       const failure = new FlushError(error);
+      this.#lastFailure = { message: failure.message, at: new Date() };
       for (const p of taken) p.reject(failure);
     } finally {
       clearTimeout(timeout);

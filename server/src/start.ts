@@ -14,10 +14,14 @@ import {
   createApiApp,
   projectsWithData,
   scheduleEvaluations,
+  scheduleReadModel,
   type AlarmServices,
   type RetryPolicy,
 } from '@flywheel/api';
 import type { ServerConfig } from './config';
+
+/** How often the read model seals closed days; reads are exact in between, only slower. */
+const READ_MODEL_INTERVAL_MS = 5_000;
 
 export interface RunningFlywheel {
   apiUrl: string;
@@ -92,6 +96,8 @@ export async function startFlywheel(
           log,
         )
       : () => {};
+  // Seals closed days into the read model now (catch-up after a restart or an upgrade) and every 5 s.
+  const readModel = scheduleReadModel(storage.client, READ_MODEL_INTERVAL_MS, log);
   const where =
     config.storage.engine === 'embedded'
       ? `embedded engine in ${config.storage.dataDir}`
@@ -107,9 +113,11 @@ export async function startFlywheel(
     close() {
       closing ??= (async () => {
         stopSchedule();
+        readModel.stop();
         await Promise.all([stop(otlpServer), stop(apiServer)]);
         await alarms.notifier.idle();
         await writer.shutdown();
+        await readModel.idle();
         const { droppedItems } = writer.stats;
         if (droppedItems > 0)
           log(

@@ -1,5 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { interactionOutcomesSql, scopeParams, type Scope } from './outcomes';
+import { planParams, rawOutcomesSql, SEALED_OUTCOMES_SQL } from '../read-model/sources';
+import { planRead } from '../read-model/split';
+import { scopeParams, type Scope } from './outcomes';
 
 export interface ActivityCounts {
   interactions: number;
@@ -29,6 +31,35 @@ const COUNTS_SQL = `
   countIf(outcome = 'success') AS n_successes,
   countIf(has_explicit) AS n_explicit`;
 
+// The same counts over sealed `daily_outcomes` rows: they hold per-day sums of exactly these.
+const SEALED_COUNTS_SQL = `
+  sum(interactions) AS n_interactions,
+  sum(candidates) AS n_candidates,
+  sum(successes) AS n_successes,
+  sum(explicit) AS n_explicit`;
+
+// Sums of the two halves of a planned read.
+const TOTAL_COUNTS_SQL = `
+  sum(n_interactions) AS n_interactions,
+  sum(n_candidates) AS n_candidates,
+  sum(n_successes) AS n_successes,
+  sum(n_explicit) AS n_explicit`;
+
+/**
+ * SQL: the counts of a scope grouped by `key` (an SQL expression over `time`, `workload_id`), each day
+ * sealed in the read model read from it and the rest from raw rows (`planRead`).
+ */
+function plannedCountsSql(key: (time: string) => string, raw: string): string {
+  return `
+    SELECT k, ${TOTAL_COUNTS_SQL} FROM (
+      SELECT ${key('day')} AS k, ${SEALED_COUNTS_SQL}
+      FROM (${SEALED_OUTCOMES_SQL}) GROUP BY k
+      UNION ALL
+      SELECT ${key('time')} AS k, ${COUNTS_SQL}
+      FROM (${raw}) GROUP BY k
+    ) GROUP BY k ORDER BY k`;
+}
+
 const counts = (row: CountsRow): ActivityCounts => ({
   interactions: Number(row.n_interactions),
   candidates: Number(row.n_candidates),
@@ -42,18 +73,15 @@ export async function activityBuckets(
   scope: Scope,
   bucket: 'day' | 'week',
 ): Promise<ActivityBucket[]> {
-  const start = bucket === 'week' ? 'toMonday(time)' : 'toDate(time)';
+  const start = (time: string) => `toString(${bucket === 'week' ? 'toMonday' : 'toDate'}(${time}))`;
+  const plan = await planRead(client, scope);
   const result = await client.query({
-    query: `
-      SELECT toString(${start}) AS bucket_start, ${COUNTS_SQL}
-      FROM (${interactionOutcomesSql()})
-      GROUP BY bucket_start
-      ORDER BY bucket_start`,
-    query_params: scopeParams(scope),
+    query: plannedCountsSql(start, rawOutcomesSql(plan)),
+    query_params: { ...scopeParams(scope), ...planParams(plan) },
     format: 'JSONEachRow',
   });
-  const rows = await result.json<CountsRow & { bucket_start: string }>();
-  return rows.map((row) => ({ bucket: row.bucket_start, ...counts(row) }));
+  const rows = await result.json<CountsRow & { k: string }>();
+  return rows.map((row) => ({ bucket: row.k, ...counts(row) }));
 }
 
 /** The same counts per workload over the scope (phase and stagnation evidence). */
@@ -61,15 +89,12 @@ export async function activityByWorkload(
   client: ClickHouseClient,
   scope: Scope,
 ): Promise<Array<ActivityCounts & { workloadId: string }>> {
+  const plan = await planRead(client, scope);
   const result = await client.query({
-    query: `
-      SELECT workload_id AS workload, ${COUNTS_SQL}
-      FROM (${interactionOutcomesSql(['workload_id'])})
-      GROUP BY workload
-      ORDER BY workload`,
-    query_params: scopeParams(scope),
+    query: plannedCountsSql(() => 'toString(workload_id)', rawOutcomesSql(plan, ['workload_id'])),
+    query_params: { ...scopeParams(scope), ...planParams(plan) },
     format: 'JSONEachRow',
   });
-  const rows = await result.json<CountsRow & { workload: string }>();
-  return rows.map((row) => ({ workloadId: row.workload, ...counts(row) }));
+  const rows = await result.json<CountsRow & { k: string }>();
+  return rows.map((row) => ({ workloadId: row.k, ...counts(row) }));
 }

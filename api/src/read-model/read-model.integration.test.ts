@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertInteractions, insertSignals, type InteractionRow, type SignalRow } from '@flywheel/storage';
+import { openTempStorage } from '@flywheel/storage/testing';
+import { isoToEventTime } from '../analytics/time';
+import { interaction, plusDays, signal } from '../fixtures/rows';
+import { insertGateConfig } from '../queries/gate-config';
+import { interactionOutcomesSql, scopeParams, type Scope } from '../queries/outcomes';
+import { activityBuckets, activityByWorkload } from '../queries/velocity';
+import { maintainReadModel } from './maintain';
+import { daysToSeal } from './seals';
+import { planRead } from './split';
+
+// Seeded random traffic over 40 days; the read model's answers must equal the raw-row reference exactly
+// for random asOf, workload, range, bucket and signal window — also after late data lands in sealed days.
+let env: Awaited<ReturnType<typeof openTempStorage>>;
+const T0 = '2026-01-01T00:00:00Z';
+const DAYS = 40;
+const KINDS = ['thumbs_up', 'thumbs_down', 'accepted', 'copied', 'edited', 'regenerated', 'corrected'];
+
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = random(13);
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+
+function traffic(prefix: string, count: number, fromDay: number, toDay: number) {
+  const interactions: InteractionRow[] = [];
+  const signals: SignalRow[] = [];
+  for (let n = 0; n < count; n++) {
+    const id = `${prefix}${n}`;
+    const time = plusDays(T0, fromDay + rnd() * (toDay - fromDay));
+    const row = interaction(id, time, {
+      project_id: 'p',
+      workload_id: pick(['w0', 'w1', 'w2']),
+      model_version: pick(['v1', 'v2']),
+      user_id: `u${Math.floor(rnd() * 50)}`,
+      latency_ms: Math.round(rnd() * 3000),
+    });
+    interactions.push(row);
+    // Re-deliveries: the same span twice.
+    if (rnd() < 0.05) interactions.push({ ...row });
+    const signalCount = Math.floor(rnd() * 3);
+    for (let k = 0; k < signalCount; k++) {
+      // Mostly inside a day's window, some before the response (skew), some after two days (too late).
+      const offset = pick([0.001, 0.2, 0.9, 1.5, 2.5, -0.5]) * (0.5 + rnd());
+      const kind = pick(KINDS);
+      signals.push(
+        signal(id, kind, plusDays(time, offset), {
+          project_id: 'p',
+          signal_id: `${id}-${k}`,
+          value: kind === 'edited' ? rnd() : null,
+          correction: kind === 'corrected' ? 'fixed' : '',
+        }),
+      );
+    }
+  }
+  return { interactions, signals };
+}
+
+async function load(t: ReturnType<typeof traffic>) {
+  await insertInteractions(env.storage.client, t.interactions);
+  await insertSignals(env.storage.client, t.signals);
+}
+
+/** The raw-row reference: the outcome rule over every interaction of the scope, as before the read model. */
+async function reference(scope: Scope, bucket: 'day' | 'week' | 'workload') {
+  const key =
+    bucket === 'workload'
+      ? 'workload_id'
+      : bucket === 'week'
+        ? 'toString(toMonday(time))'
+        : 'toString(toDate(time))';
+  const result = await env.storage.client.query({
+    query: `SELECT ${key} AS k, count() AS interactions, countIf(outcome != 'unknown') AS candidates,
+        countIf(outcome = 'success') AS successes, countIf(has_explicit) AS explicit
+      FROM (${interactionOutcomesSql(['workload_id'])}) GROUP BY k ORDER BY k`,
+    query_params: scopeParams(scope),
+    format: 'JSONEachRow',
+  });
+  return (await result.json<Record<string, string>>()).map((r) => ({
+    key: r.k,
+    interactions: Number(r.interactions),
+    candidates: Number(r.candidates),
+    successes: Number(r.successes),
+    explicit: Number(r.explicit),
+  }));
+}
+
+async function fast(scope: Scope, bucket: 'day' | 'week' | 'workload') {
+  if (bucket === 'workload')
+    return (await activityByWorkload(env.storage.client, scope)).map(({ workloadId, ...c }) => ({
+      key: workloadId,
+      ...c,
+    }));
+  return (await activityBuckets(env.storage.client, scope, bucket)).map(({ bucket: key, ...c }) => ({
+    key,
+    ...c,
+  }));
+}
+
+function randomScope(): Scope {
+  const from = rnd() * DAYS;
+  const to = from + rnd() * (DAYS + 5 - from);
+  const asOf = from + rnd() * (DAYS + 8 - from);
+  // Whole-day bounds half of the time: the common dashboard case, where every day can be sealed.
+  const t = (d: number) => isoToEventTime(plusDays(T0, rnd() < 0.5 ? Math.round(d) : d));
+  return {
+    projectId: 'p',
+    workload: pick(['', 'w0', 'w1', 'w2']),
+    from: t(from),
+    to: t(to),
+    asOf: t(asOf),
+    signalWindowHours: pick([24, 48]),
+  };
+}
+
+async function expectEquivalent(cases: number): Promise<number> {
+  let sealedDays = 0;
+  for (let c = 0; c < cases; c++) {
+    const scope = randomScope();
+    sealedDays += (await planRead(env.storage.client, scope)).sealed.length;
+    for (const bucket of ['day', 'week', 'workload'] as const)
+      expect(await fast(scope, bucket), JSON.stringify({ scope, bucket })).toEqual(
+        await reference(scope, bucket),
+      );
+  }
+  return sealedDays;
+}
+
+beforeAll(async () => {
+  env = await openTempStorage();
+  // A second signal window in force for one workload: each window is sealed apart.
+  await insertGateConfig(env.storage.client, {
+    projectId: 'p',
+    workloadId: 'w1',
+    version: 1,
+    config: { signalWindowHours: 48 },
+  });
+  await load(traffic('a', 4000, 0, DAYS));
+});
+afterAll(() => env.dispose());
+
+describe('read model', () => {
+  it('reads nothing sealed before maintenance, and equals the reference', async () => {
+    expect(await expectEquivalent(5)).toBe(0);
+  });
+
+  it('seals every closed day under each window, then answers from seals exactly as the raw rows do', async () => {
+    const first = await maintainReadModel(env.storage.client);
+    expect(first.sealedDays).toBeGreaterThan(2 * (DAYS - 5));
+    expect((await maintainReadModel(env.storage.client)).sealedDays).toBe(0);
+    expect(await expectEquivalent(25)).toBeGreaterThan(50);
+  });
+
+  it('reads a day with late interactions or signals from raw rows until it is sealed again', async () => {
+    const late = traffic('late', 300, 2, 12);
+    // Late signals for old interactions, too.
+    late.signals.push(
+      signal('a1', 'thumbs_down', plusDays(T0, 30), { project_id: 'p', signal_id: 'late-a1' }),
+    );
+    await load(late);
+    const client = env.storage.client;
+    expect(
+      (await daysToSeal(client, 'p', 86_400, isoToEventTime(plusDays(T0, DAYS)))).length,
+    ).toBeGreaterThan(5);
+    await expectEquivalent(10);
+    const resealed = await maintainReadModel(client);
+    expect(resealed.sealedDays).toBeGreaterThan(10);
+    expect(await daysToSeal(client, 'p', 86_400, isoToEventTime(plusDays(T0, DAYS)))).toEqual([]);
+    expect(await expectEquivalent(15)).toBeGreaterThan(30);
+  });
+});

@@ -1,0 +1,94 @@
+import type { ClickHouseClient } from '@flywheel/storage';
+import { LATEST } from '../analytics/time';
+import { interactionOutcomesSql } from '../queries/outcomes';
+import { DAY_MARKS_SQL, signalReachDays } from './marks';
+
+/**
+ * A time after every event: a sealed day's signal window has closed, so its outcomes are the same for
+ * every asOf from the window's end on, and the seal computes them once, as of the end of time.
+ */
+export const END_OF_TIME = LATEST;
+
+let lastVersion = 0;
+/** Seal versions: wall-clock microseconds, strictly increasing in this process. They order seals only. */
+function nextSealVersion(): number {
+  lastVersion = Math.max(lastVersion + 1, Date.now() * 1000);
+  return lastVersion;
+}
+
+/**
+ * Seals `days` (`YYYY-MM-DD`, one project, one signal window): computes their per-workload, per-version
+ * counts with the reference outcome rule over deduplicated raw rows and records the marks the result
+ * was computed over. The marks are read first: a row inserted while this runs either is in the result
+ * and moves the marks past the seal (the day is read raw and sealed again), or is not and moves them
+ * too. Aggregates are written before the seal row that makes them visible. Returns the interactions
+ * (raw rows) on the sealed days.
+ */
+export async function sealDays(
+  client: ClickHouseClient,
+  projectId: string,
+  signalWindowSeconds: number,
+  days: readonly string[],
+): Promise<number> {
+  if (days.length === 0) return 0;
+  const sorted = [...days].sort();
+  const marks = await client.query({
+    query: `SELECT toString(marked_day) AS day, interaction_rows, signal_rows FROM (${DAY_MARKS_SQL})
+      WHERE has({days:Array(Date)}, marked_day)`,
+    query_params: { projectId, reach: signalReachDays(signalWindowSeconds), days: sorted },
+    format: 'JSONEachRow',
+  });
+  const byDay = new Map(
+    (await marks.json<{ day: string; interaction_rows: string; signal_rows: string }>()).map((m) => [
+      m.day,
+      m,
+    ]),
+  );
+  const version = nextSealVersion();
+  const outcomes = interactionOutcomesSql(
+    ['workload_id', 'model_version', 'user_id', 'latency_ms', 'output_tokens', 'response_words'],
+    'has({days:Array(Date)}, toDate(i.time))',
+  );
+  await client.command({
+    query: `
+      INSERT INTO daily_outcomes
+      SELECT {projectId:String}, {signalWindowSeconds:UInt32}, toDate(time) AS d, workload_id, model_version,
+        {version:UInt64},
+        count(), countIf(outcome != 'unknown'), countIf(outcome = 'success'), countIf(has_explicit),
+        countIf(explicit_outcome = 'success'), countIf(explicit_outcome = 'failure'),
+        countIf(implicit_outcome = 'success'), countIf(implicit_outcome = 'failure'),
+        countIf(has_correction),
+        sumMapIf(map(deciding_kind, toUInt64(1)), outcome != 'unknown'),
+        sum(latency_ms), sum(output_tokens), sum(response_words),
+        quantileTDigestState(latency_ms), uniqCombined64State(user_id)
+      FROM (${outcomes})
+      GROUP BY d, workload_id, model_version`,
+    query_params: {
+      projectId,
+      workload: '',
+      from: `${sorted[0]} 00:00:00.000000`,
+      to: `${addDay(sorted[sorted.length - 1]!)} 00:00:00.000000`,
+      asOf: END_OF_TIME,
+      signalWindowSeconds,
+      days: sorted,
+      version,
+    },
+  });
+  await client.insert({
+    table: 'read_model_seals',
+    values: sorted.map((day) => ({
+      project_id: projectId,
+      signal_window_seconds: signalWindowSeconds,
+      day,
+      seal_version: version,
+      interaction_rows: Number(byDay.get(day)?.interaction_rows ?? 0),
+      signal_rows: Number(byDay.get(day)?.signal_rows ?? 0),
+    })),
+    format: 'JSONEachRow',
+  });
+  return sorted.reduce((n, day) => n + Number(byDay.get(day)?.interaction_rows ?? 0), 0);
+}
+
+function addDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

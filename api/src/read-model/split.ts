@@ -1,0 +1,53 @@
+import type { ClickHouseClient } from '@flywheel/storage';
+import { eventTimeToMicros, MICROS_PER_DAY, microsToEventTime } from '../analytics/time';
+import { signalWindowParam, type Scope } from '../queries/outcomes';
+import { currentSeals, type SealedDay } from './seals';
+
+/** A half-open event-time interval `[from, to)`, DateTime64(6, 'UTC') text. */
+export interface Interval {
+  from: string;
+  to: string;
+}
+
+/** A read split into days answered by the read model and intervals answered from raw rows. */
+export interface ReadPlan {
+  sealed: SealedDay[];
+  raw: Interval[];
+}
+
+const dayStart = (us: bigint) => (us / MICROS_PER_DAY) * MICROS_PER_DAY;
+const dayOf = (us: bigint) => microsToEventTime(us).slice(0, 10);
+const dayMicros = (day: string) => eventTimeToMicros(`${day} 00:00:00.000000`);
+
+/**
+ * Splits a scope's event-time range: a whole day inside `[from, to)` with a current seal under the
+ * scope's signal window, and whose window closed at or before asOf (so asOf can no longer change it),
+ * is read from the read model; the rest — partial days at the ends, the open tail, days that received
+ * data since their seal — from raw rows through the reference rule. Exact for any asOf.
+ */
+export async function planRead(client: ClickHouseClient, scope: Scope): Promise<ReadPlan> {
+  const windowSeconds = signalWindowParam(scope.signalWindowHours).signalWindowSeconds;
+  const window = BigInt(windowSeconds) * 1_000_000n;
+  const from = eventTimeToMicros(scope.from);
+  const to = eventTimeToMicros(scope.to);
+  const asOf = eventTimeToMicros(scope.asOf);
+  const firstDay = dayStart(from) === from ? from : dayStart(from) + MICROS_PER_DAY;
+  // Sealed days end by `to` and their window closed by asOf.
+  const lastEnd = [dayStart(to), dayStart(asOf - window)].reduce((a, b) => (a < b ? a : b));
+  const sealed =
+    lastEnd > firstDay
+      ? await currentSeals(client, scope.projectId, windowSeconds, {
+          fromDay: dayOf(firstDay),
+          toDay: dayOf(lastEnd - MICROS_PER_DAY),
+        })
+      : [];
+  const raw: Interval[] = [];
+  let cursor = from;
+  for (const s of sealed) {
+    const start = dayMicros(s.day);
+    if (start > cursor) raw.push({ from: microsToEventTime(cursor), to: s.day + ' 00:00:00.000000' });
+    cursor = start + MICROS_PER_DAY;
+  }
+  if (to > cursor) raw.push({ from: microsToEventTime(cursor), to: scope.to });
+  return { sealed, raw };
+}

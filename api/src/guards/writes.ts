@@ -41,8 +41,7 @@ export function stateChangingGuard(options: {
       type !== undefined ||
       Number(c.req.header('content-length') ?? 0) > 0 ||
       c.req.header('transfer-encoding') !== undefined;
-    if (hasBody && !(type && JSON_TYPE.test(type)))
-      return c.json({ error: NOT_JSON }, 415);
+    if (hasBody && !(type && JSON_TYPE.test(type))) return c.json({ error: NOT_JSON }, 415);
     return next();
   };
 }

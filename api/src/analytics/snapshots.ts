@@ -23,15 +23,24 @@ export async function takeSnapshot(
 ): Promise<SnapshotOutcome> {
   const [cycle] = await currentCycles(client, p.projectId, { ids: [p.cycleId] });
   if (!cycle) return { kind: 'no_cycle' };
-  const latestEnd = addDays(p.at, -p.lagDays);
-  if (cycle.windowTo > latestEnd) {
-    const gap = daysBetween(cycle.windowTo, p.at);
-    const message =
-      `the data window of cycle ${p.cycleId} ends at ${eventTimeToIso(cycle.windowTo)}, ${gap.toFixed(1)} days before the snapshot time ${eventTimeToIso(p.at)}; ` +
-      `the lag requires at least ${p.lagDays} days (a window ending by ${eventTimeToIso(latestEnd)}), so wait or pass a smaller lagDays`;
-    return { kind: 'lag', message };
-  }
+  const message = lagViolation(`the data window of cycle ${p.cycleId}`, cycle.windowTo, p.at, p.lagDays);
+  if (message) return { kind: 'lag', message };
   return { kind: 'taken', snapshot: await freeze(client, p, cycle) };
+}
+
+/**
+ * The lag rule of every frozen dataset (a cycle snapshot, a training set): its data window must end at
+ * least `lagDays` before the time it is cut, since signals and reviews of the window's last days may
+ * still arrive. Null when the window keeps it, else why not (`what` names the window).
+ */
+export function lagViolation(what: string, windowTo: string, at: string, lagDays: number): string | null {
+  const latestEnd = addDays(at, -lagDays);
+  if (windowTo <= latestEnd) return null;
+  const gap = daysBetween(windowTo, at);
+  return (
+    `${what} ends at ${eventTimeToIso(windowTo)}, ${gap.toFixed(1)} days before the snapshot time ${eventTimeToIso(at)}; ` +
+    `the lag requires at least ${lagDays} days (a window ending by ${eventTimeToIso(latestEnd)}), so wait or pass a smaller lagDays`
+  );
 }
 
 async function freeze(

@@ -2,17 +2,19 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { checksRoute } from './feedback-checks';
 import { cyclesRoute } from './cycles';
+import { datasetsRoute } from './datasets';
 import { labelsRoute } from './labels';
 import { velocityRoute } from './velocity';
 import type { ApiEnv } from './env';
 import { contractRouter } from './validation';
 
-/** The analytics endpoints (velocity, cycles, labels, checks), mounted behind the API's auth middleware. */
+/** The analytics endpoints (velocity, cycles, labels, checks, datasets), mounted behind the API's auth middleware. */
 export function analyticsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
   const app = contractRouter();
   app.route('/', velocityRoute(client));
   app.route('/', cyclesRoute(client));
   app.route('/', labelsRoute(client));
   app.route('/', checksRoute(client));
+  app.route('/', datasetsRoute(client));
   return app;
 }

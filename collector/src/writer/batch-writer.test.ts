@@ -93,4 +93,21 @@ describe('BatchWriter', () => {
     expect(flushes.flat()).toEqual([1, 2, 3]);
     await expect(writer.write([4])).rejects.toBeInstanceOf(WriterClosedError);
   });
+  it('remembers the last failed flush until a later one commits (for /healthz)', async () => {
+    let fail = true;
+    const writer = new BatchWriter<number[]>(
+      async () => {
+        if (fail) throw new Error('disk full');
+      },
+      (b) => b.length,
+      { scheduledDelayMs: 1 },
+    );
+    expect(writer.lastFailure).toBeNull();
+    await expect(writer.write([1])).rejects.toThrow(FlushError);
+    expect(writer.lastFailure).toMatchObject({ message: 'storage did not commit the batch: disk full' });
+    expect(writer.lastFailure!.at).toBeInstanceOf(Date);
+    fail = false;
+    await writer.write([2]);
+    expect(writer.lastFailure).toBeNull();
+  });
 });

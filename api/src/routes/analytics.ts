@@ -4,11 +4,12 @@ import { checksRoute } from './feedback-checks';
 import { cyclesRoute } from './cycles';
 import { datasetsRoute } from './datasets';
 import { labelsRoute } from './labels';
+import { reviewQueueRoute } from './review-queue';
 import { velocityRoute } from './velocity';
 import type { ApiEnv } from './env';
 import { contractRouter } from './validation';
 
-/** The analytics endpoints (velocity, cycles, labels, checks, datasets), mounted behind the API's auth middleware. */
+/** The analytics endpoints (velocity, cycles, labels, checks, datasets, review queue), mounted behind the API's auth middleware. */
 export function analyticsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
   const app = contractRouter();
   app.route('/', velocityRoute(client));
@@ -16,5 +17,6 @@ export function analyticsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
   app.route('/', labelsRoute(client));
   app.route('/', checksRoute(client));
   app.route('/', datasetsRoute(client));
+  app.route('/', reviewQueueRoute(client));
   return app;
 }

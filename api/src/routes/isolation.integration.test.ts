@@ -91,6 +91,12 @@ const writes = (p: 'a' | 'b'): Array<[string, string, unknown]> => [
     },
   ],
   ['POST', `/api/v1/cycles/${p}cycle/snapshot`, { at: plusDays(T0, 25) }],
+  [
+    'POST',
+    '/api/v1/datasets',
+    { workload: `${p}work`, window: { from: T0, to: plusDays(T0, 10) }, at: plusDays(T0, 30) },
+  ],
+  ['POST', '/api/v1/review-queue/claim', { reviewer: `${p}reviewer`, limit: 5 }],
 ];
 const READS = [
   '/api/v1/velocity',
@@ -102,6 +108,8 @@ const READS = [
   '/api/v1/checks/sycophancy',
   '/api/v1/checks/latency-bias',
   '/api/v1/checks/survivorship',
+  '/api/v1/datasets',
+  '/api/v1/review-queue',
 ];
 
 beforeAll(async () => {
@@ -154,7 +162,15 @@ describe('project isolation', () => {
   });
 
   it('writes land in the caller’s project, and another project’s cycle cannot be changed', async () => {
-    for (const table of ['cycles', 'evals', 'reviews', 'judgments', 'datasets', 'dataset_members']) {
+    for (const table of [
+      'cycles',
+      'evals',
+      'reviews',
+      'judgments',
+      'datasets',
+      'dataset_members',
+      'review_leases',
+    ]) {
       const result = await env.storage.client.query({
         query: `SELECT groupUniqArray(project_id) AS projects FROM ${table}`,
         format: 'JSONEachRow',
@@ -169,6 +185,30 @@ describe('project isolation', () => {
     expect(Number(((await members.json()) as Array<{ c: string }>)[0]!.c)).toBe(0);
     expect((await call('a', 'PATCH', '/api/v1/cycles/bcycle', { notes: 'x' })).status).toBe(404);
     expect((await call('a', 'POST', '/api/v1/cycles/bcycle/snapshot', {})).status).toBe(404);
+  });
+
+  it('shows a dataset, its report and its exports to its own project only', async () => {
+    const idOf = async (p: 'a' | 'b') => {
+      const list = (await (await call(p, 'GET', '/api/v1/datasets')).json()) as {
+        datasets: Array<{ id: string; kind: string }>;
+      };
+      return list.datasets.find((d) => d.kind === 'training')!.id;
+    };
+    const ids = { a: await idOf('a'), b: await idOf('b') };
+    for (const [me, other] of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ] as const) {
+      for (const suffix of ['', '/export?format=sft', '/export?format=dpo', '/export?format=parquet']) {
+        const mine = await call(me, 'GET', `/api/v1/datasets/${ids[me]}${suffix}`);
+        const text = Buffer.from(await mine.arrayBuffer()).toString('latin1');
+        expect(mine.status, text).toBe(200);
+        for (const name of names(other)) expect(text).not.toContain(name);
+        expect((await call(me, 'GET', `/api/v1/datasets/${ids[other]}${suffix}`)).status).toBe(404);
+      }
+      const parquet = await call(me, 'GET', `/api/v1/datasets/${ids[me]}/export?format=parquet`);
+      expect(Buffer.from(await parquet.arrayBuffer()).toString('latin1')).toContain(`${me}req-`);
+    }
   });
 });
 

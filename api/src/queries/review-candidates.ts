@@ -1,0 +1,157 @@
+import type { ClickHouseClient } from '@flywheel/storage';
+import { gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from './gate';
+
+/** Why an item is in the review queue (docs/design.md §9), with the weight each adds to its priority. */
+export const REVIEW_REASONS = {
+  judge_user_disagree: 4,
+  correction: 3,
+  judge_near_threshold: 2,
+  rare_stratum: 1,
+  sample: 0.5,
+} as const;
+export type ReviewReason = keyof typeof REVIEW_REASONS;
+
+export interface QueueParams {
+  projectId: string;
+  /** '' for every workload. */
+  workload: string;
+  /** Event-time window of the candidates, DateTime64 text, [from, to); gate verdicts as of asOf. */
+  from: string;
+  to: string;
+  asOf: string;
+  /** Wall-clock time leases are compared with. */
+  now: string;
+  config: GateConfig;
+  /** Share of each workload's gate-passed candidates sampled, in percent (1–20). */
+  samplePercent: number;
+  /** Share of items that go to two reviewers, for agreement. */
+  overlapShare: number;
+  /** A judge score this close to the gate's quality threshold is near it. */
+  nearMargin: number;
+  /** A (workload, language) stratum with less than this share of the window's candidates is rare. */
+  rareShare: number;
+  /** Only items this reviewer may take (renewing their own leases first); '' for the open queue. */
+  reviewer: string;
+  limit: number;
+}
+
+export interface QueueItem {
+  requestId: string;
+  workload: string;
+  time: string;
+  language: string;
+  reasons: ReviewReason[];
+  priority: number;
+  reviewersNeeded: number;
+  reviewedBy: string[];
+  leasedTo: string[];
+}
+
+const reasonSql = (reason: ReviewReason, condition: string) => `if(${condition}, '${reason}', '')`;
+
+/**
+ * What to review next: the evaluated interactions of the window that are sampled (gate-passed with
+ * CRC-32 of the request id mod 100 below the rate, plus the first of each workload and week so that no
+ * stratum goes unsampled) or high-value (judge and user disagree, a correction decided the outcome, the
+ * judge's score is near the gate's threshold, a rare workload and language), ranked by priority.
+ * An item needs one review, or two for the overlap share; it leaves the queue once that many reviewers
+ * posted a review or hold an unexpired lease on it.
+ */
+export async function reviewQueue(client: ClickHouseClient, p: QueueParams): Promise<QueueItem[]> {
+  const result = await client.query({
+    query: `
+      SELECT request_id, workload_id, toString(time) AS event_time, language, reasons, priority, needed,
+        reviewed_by, leased_to
+      FROM (
+        SELECT *,
+          arrayFilter(r -> r != '', [
+            ${reasonSql('judge_user_disagree', "judge_passed IS NOT NULL AND outcome != 'unknown' AND judge_passed != (outcome = 'success')")},
+            ${reasonSql('correction', "deciding_kind = 'corrected'")},
+            ${reasonSql('judge_near_threshold', 'quality_score IS NOT NULL AND abs(quality_score - {minQualityScore:Float64}) <= {nearMargin:Float64}')},
+            ${reasonSql('rare_stratum', 'stratum_size < {rareShare:Float64} * window_size')},
+            ${reasonSql('sample', 'gate_passed AND (CRC32(request_id) % 100 < {samplePercent:UInt8} OR week_rank = 1)')}
+          ]) AS reasons,
+          arraySum(arrayMap(r -> {weights:Map(String, Float64)}[r], reasons)) AS priority,
+          1 + (cityHash64('overlap', request_id) % 10000 < {overlapShare:Float64} * 10000) AS needed,
+          toUInt64(length(reviewed_by) + length(leased_to)) AS taken
+        FROM (
+          SELECT g.request_id AS request_id, g.workload_id AS workload_id, g.time AS time,
+            g.outcome AS outcome, g.deciding_kind AS deciding_kind, g.gate_passed AS gate_passed,
+            f.f_language AS language, f.f_quality AS quality_score, j.j_passed AS judge_passed,
+            r.r_reviewers AS reviewed_by, arrayFilter(x -> NOT has(r.r_reviewers, x), l.l_holders) AS leased_to,
+            row_number() OVER (PARTITION BY g.workload_id, toMonday(g.time), g.gate_passed
+              ORDER BY CRC32(g.request_id), g.request_id) AS week_rank,
+            count() OVER (PARTITION BY g.workload_id, f.f_language) AS stratum_size,
+            count() OVER () AS window_size
+          FROM (${GATED_INTERACTIONS_SQL}) AS g
+          INNER JOIN (
+            SELECT request_id, any(language) AS f_language, any(quality_score) AS f_quality
+            FROM interactions
+            WHERE project_id = {projectId:String} AND ({workload:String} = '' OR workload_id = {workload:String})
+              AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+            GROUP BY request_id
+          ) AS f ON f.request_id = g.request_id
+          LEFT JOIN (
+            SELECT request_id, toNullable(min(passed)) AS j_passed FROM judgments FINAL
+            WHERE project_id = {projectId:String} AND passed IS NOT NULL AND time <= {asOf:DateTime64(6, 'UTC')}
+            GROUP BY request_id
+          ) AS j ON j.request_id = g.request_id
+          LEFT JOIN (
+            SELECT request_id, arraySort(groupUniqArray(reviewer)) AS r_reviewers FROM reviews FINAL
+            WHERE project_id = {projectId:String}
+            GROUP BY request_id
+          ) AS r ON r.request_id = g.request_id
+          LEFT JOIN (
+            SELECT request_id, arraySort(groupUniqArray(reviewer)) AS l_holders FROM review_leases FINAL
+            WHERE project_id = {projectId:String} AND expires_at > {now:DateTime64(6, 'UTC')}
+            GROUP BY request_id
+          ) AS l ON l.request_id = g.request_id
+          WHERE g.time >= {from:DateTime64(6, 'UTC')} AND g.evaluated
+        )
+      )
+      WHERE length(reasons) > 0
+        AND if({reviewer:String} = '', taken < needed,
+          NOT has(reviewed_by, {reviewer:String}) AND (has(leased_to, {reviewer:String}) OR taken < needed))
+      ORDER BY has(leased_to, {reviewer:String}) DESC, priority DESC, CRC32(request_id), request_id
+      LIMIT {limit:UInt32}`,
+    query_params: {
+      ...gateQueryParams(p.config),
+      projectId: p.projectId,
+      workload: p.workload,
+      from: p.from,
+      to: p.to,
+      asOf: p.asOf,
+      now: p.now,
+      samplePercent: p.samplePercent,
+      overlapShare: p.overlapShare,
+      nearMargin: p.nearMargin,
+      rareShare: p.rareShare,
+      reviewer: p.reviewer,
+      limit: p.limit,
+      weights: REVIEW_REASONS,
+    },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{
+    request_id: string;
+    workload_id: string;
+    event_time: string;
+    language: string;
+    reasons: ReviewReason[];
+    priority: number;
+    needed: number | string;
+    reviewed_by: string[];
+    leased_to: string[];
+  }>();
+  return rows.map((r) => ({
+    requestId: r.request_id,
+    workload: r.workload_id,
+    time: r.event_time,
+    language: r.language,
+    reasons: r.reasons,
+    priority: r.priority,
+    reviewersNeeded: Number(r.needed),
+    reviewedBy: r.reviewed_by,
+    leasedTo: r.leased_to,
+  }));
+}

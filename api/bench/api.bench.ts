@@ -1,23 +1,33 @@
 /**
- * Analytics API benchmark: loads synthetic traffic into the embedded engine, then times every endpoint
+ * Analytics API benchmark: loads synthetic traffic into the embedded engine (the read model's views fill
+ * as the rows are inserted), restarts, times the read-model catch-up, then times every endpoint
  * in-process (`app.request`, no network) for one workload and for a whole project, cold (first call
- * after reopening the engine) and warm (repeated calls).
+ * after reopening the engine) and warm (repeated calls). At the smallest size the same calls are timed
+ * first on raw rows alone (nothing sealed yet: the reference path), side by side.
  *
- *   node --import tsx api/bench/api.bench.ts [--rows 10000000] [--runs 10] [--keep DIR]
+ *   node --import tsx api/bench/api.bench.ts [--rows 1000000,10000000] [--runs 10] [--keep DIR]
+ *
+ * Each size runs in its own process (chDB binds one data directory per process); the parent prints the
+ * p95 ratio between the largest and the smallest size.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRowWriter, IngestCounters, parseKeys } from '@flywheel/collector';
 import { createStorage, type Storage } from '@flywheel/storage';
 import { createApiApp } from '../src/app';
+import { maintainReadModel } from '../src/read-model/maintain';
 import { DAYS, loadInteractions, loadLabels, loadSignals, PROJECTS, WORKLOADS } from './synthetic';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
-const ROWS = Number(arg('rows', '10000000'));
+const SIZES = arg('rows', '1000000,10000000').split(',').map(Number);
+const ROWS = SIZES[0]!;
+const RESULTS_FILE = arg('results', '');
+const WITH_RAW = process.argv.includes('--raw');
 const RUNS = Number(arg('runs', '10'));
 const CHUNK = 1_000_000;
 const KEYS = PROJECTS.map((p) => `${p}:${p}-benchmark-key-000`).join(',');
@@ -152,7 +162,49 @@ async function time(app: ReturnType<typeof createApiApp>, method: string, path: 
   return performance.now() - start;
 }
 
-async function main() {
+interface Timing {
+  scope: string;
+  endpoint: string;
+  cold: number;
+  p50: number;
+  p95: number;
+}
+
+const SCOPES: Array<[string, string]> = [
+  ['one workload (p0/w1)', 'workload=w1'],
+  ['whole project (p0)', ''],
+];
+
+async function timeAll(app: ReturnType<typeof createApiApp>, reads: boolean): Promise<Timing[]> {
+  const timings: Timing[] = [];
+  for (const [label, scope] of SCOPES) {
+    for (const [method, name, path, body] of ENDPOINTS) {
+      if (method === 'POST' && (scope !== '' || reads)) continue;
+      const cold = await time(app, method, path(scope), body);
+      const warm: number[] = [];
+      for (let i = 0; i < RUNS; i++) warm.push(await time(app, method, path(scope), body));
+      const t = {
+        scope: label,
+        endpoint: `${method} ${name}`,
+        cold,
+        p50: percentile(warm, 50),
+        p95: percentile(warm, 95),
+      };
+      console.log(
+        `| ${t.scope} | ${t.endpoint} | ${cold.toFixed(0)} | ${t.p50.toFixed(0)} | ${t.p95.toFixed(0)} |`,
+      );
+      timings.push(t);
+    }
+  }
+  return timings;
+}
+
+const HEADER = '| scope | endpoint | cold ms | warm p50 ms | warm p95 ms |\n| --- | --- | --- | --- | --- |';
+const row = (t: Timing) =>
+  `| ${t.scope} | ${t.endpoint} | ${t.cold.toFixed(0)} | ${t.p50.toFixed(0)} | ${t.p95.toFixed(0)} |`;
+
+/** One size, in this process. */
+async function runSize() {
   console.log(`Flywheel analytics API benchmark: ${ROWS} interactions over ${DAYS} days, ${RUNS} warm runs`);
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -163,30 +215,90 @@ async function main() {
   await storage.close();
   // Reopen: the engine's caches are empty for the cold calls (the OS page cache is not).
   storage = open();
-  const app = appFor(storage);
-  const scopes: Array<[string, string]> = [
-    ['one workload (p0/w1)', 'workload=w1'],
-    ['whole project (p0)', ''],
-  ];
-  const results: string[] = [];
-  for (const [label, scope] of scopes) {
-    for (const [method, name, path, body] of ENDPOINTS) {
-      if (method === 'POST' && scope !== '') continue;
-      const cold = await time(app, method, path(scope), body);
-      const warm: number[] = [];
-      for (let i = 0; i < RUNS; i++) warm.push(await time(app, method, path(scope), body));
-      const line = `| ${label} | ${method} ${name} | ${cold.toFixed(0)} | ${percentile(warm, 50).toFixed(0)} | ${percentile(warm, 95).toFixed(0)} |`;
-      results.push(line);
-      console.log(line);
+  let raw: Timing[] = [];
+  if (WITH_RAW) {
+    console.log('\nraw rows only (nothing sealed: the reference path)');
+    raw = await timeAll(appFor(storage), true);
+    await storage.close();
+    storage = open();
+  }
+  // A restart on a data directory whose read model is behind: the catch-up the product does by itself.
+  const started = performance.now();
+  const caughtUp = await maintainReadModel(storage.client);
+  const catchUpSeconds = (performance.now() - started) / 1000;
+  const catchUpRate = caughtUp.interactions / catchUpSeconds;
+  console.log(
+    `\nread model catch-up: ${caughtUp.sealedDays} days, ${caughtUp.interactions} interactions in ${catchUpSeconds.toFixed(1)} s = ${catchUpRate.toFixed(0)} interactions/s`,
+  );
+  await storage.close();
+  storage = open();
+  console.log('\nwith the read model');
+  const fast = await timeAll(appFor(storage), false);
+  console.log(`\n${HEADER}\n${fast.map(row).join('\n')}`);
+  if (raw.length > 0) {
+    console.log(
+      '\n| scope | endpoint | raw p95 ms | read model p95 ms | speed-up |\n| --- | --- | --- | --- | --- |',
+    );
+    for (const r of raw) {
+      const f = fast.find((t) => t.scope === r.scope && t.endpoint === r.endpoint)!;
+      console.log(
+        `| ${r.scope} | ${r.endpoint} | ${r.p95.toFixed(0)} | ${f.p95.toFixed(0)} | ${(r.p95 / f.p95).toFixed(1)}× |`,
+      );
     }
   }
-  console.log(
-    '\n| scope | endpoint | cold ms | warm p50 ms | warm p95 ms |\n| --- | --- | --- | --- | --- |',
-  );
-  console.log(results.join('\n'));
-  console.log(`\npeak RSS (VmHWM): ${hwmMb().toFixed(0)} MB`);
+  const peak = hwmMb();
+  console.log(`\npeak RSS (VmHWM): ${peak.toFixed(0)} MB`);
   await storage.close();
   if (!arg('keep', '')) rmSync(dir, { recursive: true, force: true });
+  if (RESULTS_FILE) writeFileSync(RESULTS_FILE, JSON.stringify({ rows: ROWS, fast, catchUpRate, peak }));
+}
+
+/** Several sizes: each in a child process, then the ratio of p95 between the largest and smallest. */
+function runSizes() {
+  const results = SIZES.map((rows, i) => {
+    const file = join(tmpdir(), `flywheel-api-bench-${process.pid}-${rows}.json`);
+    const args = [
+      ...process.execArgv,
+      process.argv[1]!,
+      '--rows',
+      String(rows),
+      '--runs',
+      String(RUNS),
+      '--results',
+      file,
+    ];
+    if (i === 0) args.push('--raw');
+    const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
+    if (child.status !== 0) throw new Error(`benchmark at ${rows} rows failed`);
+    const result = JSON.parse(readFileSync(file, 'utf8')) as {
+      rows: number;
+      fast: Timing[];
+      catchUpRate: number;
+      peak: number;
+    };
+    rmSync(file);
+    return result;
+  });
+  const small = results[0]!;
+  const large = results[results.length - 1]!;
+  console.log(
+    `\n| scope | endpoint | p95 ms at ${small.rows} | p95 ms at ${large.rows} | ratio |\n| --- | --- | --- | --- | --- |`,
+  );
+  for (const s of small.fast) {
+    const l = large.fast.find((t) => t.scope === s.scope && t.endpoint === s.endpoint)!;
+    console.log(
+      `| ${s.scope} | ${s.endpoint} | ${s.p95.toFixed(0)} | ${l.p95.toFixed(0)} | ${(l.p95 / s.p95).toFixed(2)} |`,
+    );
+  }
+  for (const r of results)
+    console.log(
+      `${r.rows} rows: catch-up ${r.catchUpRate.toFixed(0)} interactions/s, peak RSS ${r.peak.toFixed(0)} MB`,
+    );
+}
+
+async function main() {
+  if (SIZES.length > 1) runSizes();
+  else await runSize();
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { resolveServerConfig } from '../config';
 import { startFlywheel } from '../start';
 import { prepareDashboard } from './dashboard';
 import { registerDemoCommand } from './demo';
+import { registerExportCommand } from './export';
 import { addServerOptions, dataOption, stopOnSignals, type ServerFlags } from './server-options';
 import { registerSimulateCommand } from './simulate';
 
@@ -42,6 +43,7 @@ program
 
 registerDemoCommand(program);
 registerSimulateCommand(program);
+registerExportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`flywheel: ${(error as Error).message}`);

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from './gate';
+import { JUDGMENT_PASS_SQL } from './verdicts';
 
 /** Why an item is in the review queue (docs/design.md §9), with the weight each adds to its priority. */
 export const REVIEW_REASONS = {
@@ -52,7 +53,8 @@ const reasonSql = (reason: ReviewReason, condition: string) => `if(${condition},
 /**
  * What to review next: the evaluated interactions of the window that are sampled (gate-passed with
  * CRC-32 of the request id mod 100 below the rate, plus the first of each workload and week so that no
- * stratum goes unsampled) or high-value (judge and user disagree, a correction decided the outcome, the
+ * stratum goes unsampled) or high-value (the accuracy judges' verdict, as `JUDGMENT_PASS_SQL` reads a
+ * judgment, differs from the user's outcome; a correction decided the outcome, the
  * judge's score is near the gate's threshold, a rare workload and language), ranked by priority.
  * An item needs one review, or two for the overlap share; it leaves the queue once that many reviewers
  * posted a review or hold an unexpired lease on it.
@@ -92,8 +94,12 @@ export async function reviewQueue(client: ClickHouseClient, p: QueueParams): Pro
             GROUP BY request_id
           ) AS f ON f.request_id = g.request_id
           LEFT JOIN (
-            SELECT request_id, toNullable(min(passed)) AS j_passed FROM judgments FINAL
-            WHERE project_id = {projectId:String} AND passed IS NOT NULL AND time <= {asOf:DateTime64(6, 'UTC')}
+            SELECT request_id,
+              if(countIf(pass IS NOT NULL) = 0, NULL, toNullable(minIf(assumeNotNull(pass), pass IS NOT NULL))) AS j_passed
+            FROM (
+              SELECT request_id, ${JUDGMENT_PASS_SQL} AS pass FROM judgments FINAL
+              WHERE project_id = {projectId:String} AND time <= {asOf:DateTime64(6, 'UTC')} AND metric = 'accuracy'
+            )
             GROUP BY request_id
           ) AS j ON j.request_id = g.request_id
           LEFT JOIN (

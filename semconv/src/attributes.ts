@@ -15,6 +15,8 @@ export const ATTR_FLYWHEEL_SESSION_ID = 'flywheel.session_id';
 export const ATTR_FLYWHEEL_QUALITY_SCORE = 'flywheel.quality_score';
 export const ATTR_FLYWHEEL_GROUNDING_SCORE = 'flywheel.grounding_score';
 export const ATTR_FLYWHEEL_LANGUAGE = 'flywheel.language';
+/** The app's task type within a workload (e.g. 'refund', 'billing'); datasets may stratify by it. */
+export const ATTR_FLYWHEEL_TASK_TYPE = 'flywheel.task_type';
 
 export const SPAN_NAME_FLYWHEEL_SIGNAL = 'flywheel.signal';
 export const ATTR_FLYWHEEL_SIGNAL_KIND = 'flywheel.signal.kind';

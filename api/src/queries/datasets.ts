@@ -1,3 +1,4 @@
+import { ATTR_FLYWHEEL_TASK_TYPE } from '@flywheel/semconv';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from './gate';
 import { REVIEWS_BY_REQUEST_SQL } from './labels';
@@ -13,7 +14,7 @@ export type DatasetSource = (typeof DATASET_SOURCES)[number];
 export const STRATA = {
   workload: 'f.f_workload',
   language: 'f.f_language',
-  task_type: "f.f_attributes['flywheel.task_type']",
+  task_type: `f.f_attributes['${ATTR_FLYWHEEL_TASK_TYPE}']`,
 } as const;
 export type StratumColumn = keyof typeof STRATA;
 

@@ -6,6 +6,7 @@ import {
   bytesInFlightBudget,
   DEFAULT_MEMORY_SOFT_LIMIT_BYTES,
 } from './routes/bytes-in-flight';
+import { sharedWorkerPool, type BodyProcessor } from './pipeline/processor';
 import { IngestCounters } from './routes/counters';
 import { signalsRoute } from './routes/signals';
 import { tracesRoute } from './routes/traces';
@@ -23,6 +24,11 @@ export interface CollectorOptions {
   bytesInFlightLimit?: number;
   maxBodyBytes?: number;
   checks?: ChecksConfig;
+  /**
+   * Where OTLP bodies are processed; by default the process's worker pool (one thread per core).
+   * `inlineProcessor()` keeps the work on the event loop.
+   */
+  processor?: BodyProcessor;
 }
 
 export { DEFAULT_MEMORY_SOFT_LIMIT_BYTES };
@@ -44,6 +50,7 @@ export function createCollectorApp(options: CollectorOptions): Hono {
       counters,
       memorySoftLimitBytes,
       admission,
+      processor: options.processor ?? sharedWorkerPool(),
       ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
       ...(options.checks ? { checks: options.checks } : {}),
     }),

@@ -4,18 +4,34 @@ export { signalSchema, signalsBody, signalsRoute } from './routes/signals';
 export type { SignalInput } from './routes/signals';
 export { BytesInFlight, bytesInFlightBudget, OverBudgetError } from './routes/bytes-in-flight';
 export { IngestCounters } from './routes/counters';
+export type { BatchCounts } from './routes/counters';
+export { inlineProcessor, sharedWorkerPool, workerPool, WorkersBusyError } from './pipeline/processor';
+export type { BodyProcessor, WorkerPoolOptions } from './pipeline/processor';
+export { processBody } from './pipeline/process-body';
+export type { BodyResult, BodyTask, ProcessedBody } from './pipeline/process-body';
 export { parseKeys, authenticate, bearerToken, DEFAULT_PROJECT, UnauthorizedError } from './auth';
 export type { KeyRing } from './auth';
 export {
   createRowWriter,
   refusedRows,
+  encodeRows,
+  isEncoded,
   BatchWriter,
   FlushError,
   QueueFullError,
   WriterClosedError,
   DEFAULT_BATCH_WRITER_OPTIONS,
 } from './writer';
-export type { BatchWriterOptions, RefusedRow, Rows, WriteReceipt, WriterStats } from './writer';
+export type {
+  BatchWriterOptions,
+  EncodedRows,
+  EncodedTable,
+  RefusedRow,
+  RowObjects,
+  Rows,
+  WriteReceipt,
+  WriterStats,
+} from './writer';
 export { normalize, classifySpan } from './normalize';
 export type { NormalizedBatch, SpanClass } from './normalize';
 export { decodeJson, decodeProtobuf } from './otlp/decode';

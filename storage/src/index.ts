@@ -3,6 +3,8 @@ export type { Storage } from './client';
 export { storageConfigFromEnv } from './config';
 export type { StorageConfig } from './config';
 export { insertInteractions, insertSignals } from './insert';
+export { encodeJsonLines, insertJsonLines } from './insert-lines';
+export type { IngestTable } from './insert-lines';
 export { classifyInsertError, insertErrorSummary } from './insert-errors';
 export type { InsertFailure } from './insert-errors';
 export { formatEventTime } from './rows';

@@ -1,111 +1,171 @@
 /**
- * Ingest benchmark: LLM-typical spans through the HTTP endpoint of a running Flywheel (embedded chDB) in a
- * child process, against the engine's own insert rate for the same rows in this process.
+ * Ingest benchmark: spans through the HTTP endpoint of a running Flywheel (embedded chDB) in a child
+ * process, against the engine's own insert rate for the same rows in this process.
  *
- *   pnpm bench:ingest [--requests 100] [--batch 512] [--concurrency 4]
+ *   pnpm bench:ingest [--requests 100] [--batch 512] [--concurrency 4] [--small-requests 100]
+ *
+ * Phases, in one run: 3.5 KB LLM spans at the maximum rate (closed loop, `--concurrency` requests in
+ * flight); the same spans at half that rate (open loop: requests leave on a fixed schedule, however long
+ * the earlier ones take), for latency; small spans (< 1 KB, no content) at the maximum rate; then the
+ * engine alone inserting the LLM spans' rows (as the collector encodes them) into the same table and into
+ * a lean table of the same columns as plain strings (the schema's own cost).
  */
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
-import { decodeProtobuf, normalize } from '@flywheel/collector';
-import { createStorage, insertInteractions } from '@flywheel/storage';
+import { processBody } from '@flywheel/collector';
+import { createStorage, insertJsonLines, type ClickHouseClient } from '@flywheel/storage';
 import { finished, spawnCli, started } from '../support/process';
 import { recordSpans } from '../support/otel';
-import { emitLlmSpan, textGenerator } from './llm-spans';
+import { emitLlmSpan, emitSmallSpan, textGenerator } from './llm-spans';
+import { send, type Sent } from './send';
 
 const options = new Command()
-  .option('--requests <n>', 'requests to send', '100')
+  .option('--requests <n>', 'requests of LLM spans at the maximum rate', '100')
   .option('--batch <n>', 'spans per request', '512')
-  .option('--concurrency <n>', 'requests in flight', '4')
+  .option('--concurrency <n>', 'requests in flight at the maximum rate', '4')
+  .option('--small-requests <n>', 'requests of small spans', '100')
   .parse()
-  .opts<{ requests: string; batch: string; concurrency: string }>();
+  .opts<{ requests: string; batch: string; concurrency: string; smallRequests: string }>();
 const requests = Number(options.requests);
 const batch = Number(options.batch);
 const concurrency = Number(options.concurrency);
+const smallRequests = Number(options.smallRequests);
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const peakRssMb = (pid: number) =>
   Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const T0 = Date.parse('2026-11-01T00:00:00Z');
 
-async function main() {
-  console.log(`preparing ${requests} requests of ${batch} spans…`);
-  const text = textGenerator(42);
+async function bodiesOf(
+  count: number,
+  emit: (tracer: Parameters<Parameters<typeof recordSpans>[1]>[0], i: number) => void,
+): Promise<Uint8Array[]> {
   const bodies: Uint8Array[] = [];
-  for (let r = 0; r < requests; r++) {
+  for (let r = 0; r < count; r++) {
     const spans = await recordSpans('bench-app', (tracer) => {
-      for (let i = 0; i < batch; i++)
-        emitLlmSpan(tracer, text, r * batch + i, Date.parse('2026-11-01T00:00:00Z') + (r * batch + i) * 1000);
+      for (let i = 0; i < batch; i++) emit(tracer, r * batch + i);
     });
     bodies.push(ProtobufTraceSerializer.serializeRequest(spans)!);
   }
-  const totalBytes = bodies.reduce((n, b) => n + b.length, 0);
-  const spanCount = requests * batch;
+  return bodies;
+}
+
+interface PhaseResult {
+  phase: string;
+  spans: number;
+  'bytes/span': number;
+  'spans/s': number;
+  'MB/s': number;
+  'p50 ms': number;
+  'p99 ms': number;
+  'refused (429/503)': number;
+}
+
+function summarize(phase: string, bodies: Uint8Array[], sent: Sent): PhaseResult {
+  const bytes = bodies.reduce((n, b) => n + b.length, 0);
+  const latencies = [...sent.latencies].sort((a, b) => a - b);
+  return {
+    phase,
+    spans: bodies.length * batch,
+    'bytes/span': Math.round(bytes / (bodies.length * batch)),
+    'spans/s': Math.round((bodies.length * batch) / sent.seconds),
+    'MB/s': +(bytes / 1e6 / sent.seconds).toFixed(1),
+    'p50 ms': +quantile(latencies, 0.5).toFixed(1),
+    'p99 ms': +quantile(latencies, 0.99).toFixed(1),
+    'refused (429/503)': sent.refused,
+  };
+}
+
+/** The engine alone: rows inserted `perInsert` at a time, already encoded; rows per second. */
+async function engineRate(client: ClickHouseClient, table: string, lines: Uint8Array[][], perInsert: number) {
+  const rows = lines.flat();
+  const started = performance.now();
+  for (let i = 0; i < rows.length; i += perInsert)
+    await insertJsonLines(client, table as 'interactions', Buffer.concat(rows.slice(i, i + perInsert)));
+  return rows.length / ((performance.now() - started) / 1000);
+}
+
+function table(rows: object[]): string {
+  const keys = Object.keys(rows[0]!);
+  const line = (values: unknown[]) => `| ${values.join(' | ')} |`;
+  return [line(keys), line(keys.map(() => '---')), ...rows.map((r) => line(Object.values(r)))].join('\n');
+}
+
+async function main() {
+  console.log(`preparing ${requests} requests of ${batch} LLM spans and ${smallRequests} of small spans…`);
+  const text = textGenerator(42);
+  const llm = await bodiesOf(requests, (tracer, i) => emitLlmSpan(tracer, text, i, T0 + i * 1000));
+  // The half-rate phase sends other spans (other ids), so nothing it stores collapses into the first.
+  const halfCount = Math.max(10, Math.floor(requests / 2));
+  const half = await bodiesOf(halfCount, (tracer, i) =>
+    emitLlmSpan(tracer, text, 10_000_000 + i, T0 + i * 1000 + 1),
+  );
+  const small = await bodiesOf(smallRequests, (tracer, i) => emitSmallSpan(tracer, i, T0 + i * 1000));
 
   const dir = mkdtempSync(join(tmpdir(), 'flywheel-bench-'));
   const server = spawnCli(['start', '--data', join(dir, 'server'), '--port', '0', '--otlp-port', '0']);
+  const results: PhaseResult[] = [];
+  let serverPeakRss = 0;
   try {
     const { otlpUrl } = await started(server);
-    const latencies: number[] = [];
-    let nextIndex = 0;
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (nextIndex < bodies.length) {
-          const body = bodies[nextIndex++]!;
-          const start = performance.now();
-          const res = await fetch(`${otlpUrl}/v1/traces`, {
-            method: 'POST',
-            body,
-            headers: { 'content-type': 'application/x-protobuf' },
-          });
-          if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-          await res.arrayBuffer();
-          latencies.push(performance.now() - start);
-        }
-      }),
+    const url = `${otlpUrl}/v1/traces`;
+    const max = summarize('LLM spans, maximum rate', llm, await send(url, llm, { concurrency }));
+    results.push(max);
+    serverPeakRss = peakRssMb(server.pid!);
+    const interval = (batch / (max['spans/s'] / 2)) * 1000;
+    results.push(
+      summarize('LLM spans, half that rate', half, await send(url, half, { intervalMs: interval })),
     );
-    const httpSeconds = (performance.now() - t0) / 1000;
-    const serverPeakRss = peakRssMb(server.pid!);
+    results.push(summarize('small spans, maximum rate', small, await send(url, small, { concurrency })));
     server.kill('SIGINT');
     await finished(server);
-
-    // The engine alone: the same rows, the same batch size, inserted straight through the client.
-    const rows = bodies.map((b) => normalize(decodeProtobuf(b), 'default').interactions);
-    const storage = createStorage({ engine: 'embedded', dataDir: join(dir, 'engine'), database: 'default' });
-    await storage.migrate();
-    const t1 = performance.now();
-    for (const chunk of rows) await insertInteractions(storage.client, chunk);
-    const engineSeconds = (performance.now() - t1) / 1000;
-    await storage.close();
-
-    latencies.sort((a, b) => a - b);
-    const httpRate = spanCount / httpSeconds;
-    const engineRate = spanCount / engineSeconds;
-    const result = {
-      spans: spanCount,
-      'payload MB': +(totalBytes / 1e6).toFixed(1),
-      'bytes/span': Math.round(totalBytes / spanCount),
-      'HTTP spans/s': Math.round(httpRate),
-      'HTTP MB/s': +(totalBytes / 1e6 / httpSeconds).toFixed(1),
-      'request p50 ms': +quantile(latencies, 0.5).toFixed(1),
-      'request p99 ms': +quantile(latencies, 0.99).toFixed(1),
-      'server peak RSS MB': Math.round(serverPeakRss),
-      'engine insert rows/s': Math.round(engineRate),
-      'HTTP / engine ratio': +(httpRate / engineRate).toFixed(2),
-    };
-    console.table(result);
-    console.log(
-      `| ${Object.keys(result).join(' | ')} |\n| ${Object.keys(result)
-        .map(() => '---')
-        .join(' | ')} |\n| ${Object.values(result).join(' | ')} |`,
-    );
   } finally {
     if (server.exitCode === null) server.kill('SIGKILL');
+  }
+
+  // The engine alone, in this process: the LLM spans' rows as the collector's workers encode them.
+  const encoded = await Promise.all(
+    llm.map(async (body) => {
+      const result = await processBody({ body, encoding: 'protobuf', projectId: 'default' });
+      if (!('processed' in result)) throw new Error(result.refused.message);
+      const { bytes, ends } = result.processed.rows.interactions;
+      return Array.from(ends, (end, i) => bytes.subarray(i === 0 ? 0 : ends[i - 1]!, end));
+    }),
+  );
+  const storage = createStorage({ engine: 'embedded', dataDir: join(dir, 'engine'), database: 'default' });
+  let engine: Record<string, number>;
+  try {
+    await storage.migrate();
+    const columns = Object.keys(JSON.parse(Buffer.from(encoded[0]![0]!).toString('utf8')) as object);
+    await storage.client.command({
+      query: `CREATE TABLE lean (${columns.map((c) => `${c} String`).join(', ')}) ENGINE = MergeTree ORDER BY tuple()`,
+    });
+    const insert512 = await engineRate(storage.client, 'interactions', encoded, batch);
+    // The second pass re-inserts the same keys: ReplacingMergeTree keeps them apart until a merge.
+    const insertLarge = await engineRate(storage.client, 'interactions', encoded, batch * 10);
+    const lean = await engineRate(storage.client, 'lean', encoded, batch);
+    engine = { insert512, insertLarge, lean };
+  } finally {
+    await storage.close();
     rmSync(dir, { recursive: true, force: true });
   }
+
+  const best = Math.max(engine.insert512!, engine.insertLarge!);
+  const max = results[0]!;
+  const summary = {
+    'server peak RSS MB': Math.round(serverPeakRss),
+    [`engine rows/s (${batch}/insert)`]: Math.round(engine.insert512!),
+    [`engine rows/s (${batch * 10}/insert)`]: Math.round(engine.insertLarge!),
+    [`engine rows/s, lean table (${batch}/insert)`]: Math.round(engine.lean!),
+    'HTTP / engine ratio (best engine figure)': +(max['spans/s'] / best).toFixed(2),
+  };
+  console.table(results);
+  console.table(summary);
+  console.log(`\n${table(results)}\n\n${table([summary])}`);
 }
 
 main().catch((error: unknown) => {

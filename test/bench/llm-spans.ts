@@ -65,3 +65,24 @@ export function emitLlmSpan(
     })
     .end(startMs + 800 + (i % 400));
 }
+
+/** A small LLM call span (under 1 KB): the same conventions without prompt or response text. */
+export function emitSmallSpan(tracer: Tracer, i: number, startMs: number): void {
+  tracer
+    .startSpan('chat gpt-4o-mini', {
+      startTime: startMs,
+      attributes: {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.provider.name': 'openai',
+        'gen_ai.request.model': 'gpt-4o-mini',
+        'gen_ai.response.id': `chatcmpl-small-${i}`,
+        'gen_ai.usage.input_tokens': 42,
+        'gen_ai.usage.output_tokens': 17,
+        'gen_ai.response.finish_reasons': ['stop'],
+        'flywheel.workload_id': ['support', 'search', 'summarize'][i % 3]!,
+        'flywheel.request_id': `small-${i}`,
+        'flywheel.user_id': `u_${(i * 7919) % 5000}`,
+      },
+    })
+    .end(startMs + 300 + (i % 200));
+}

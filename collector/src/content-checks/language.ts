@@ -1,9 +1,9 @@
 import { eld } from 'eld/small';
 import { stripPlaceholders } from './normalize';
 
-// Detection looks at the opening of the text: a language is settled within a few hundred
-// characters, and the cost of n-gram scoring should not grow with a pasted document.
-const SAMPLE_CHARS = 600;
+// Detection looks at the opening of the text: a language is settled within a few sentences, and the
+// cost of n-gram scoring grows with the sample (600 characters cost three times what 200 do).
+const SAMPLE_CHARS = 200;
 const URL = /\bhttps?:\/\/\S+/g;
 
 /**

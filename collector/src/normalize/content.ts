@@ -53,6 +53,19 @@ export function extractContent(span: DecodedSpan): ExtractedContent {
   };
 }
 
+/**
+ * `input_messages`: the input conversation as JSON `[{role, content}]`, or '' when it is the prompt
+ * alone. The `prompt` column already holds that text; storing it twice doubled the bytes the engine
+ * parses and compresses for the most common span (one user turn) and the text redaction reads.
+ */
+export function inputMessagesJson(content: ExtractedContent): string {
+  const messages = content.inputMessages;
+  if (messages.length === 0) return '';
+  if (messages.length === 1 && messages[0]!.role === 'user' && messages[0]!.content === content.prompt)
+    return '';
+  return JSON.stringify(messages);
+}
+
 /** Current GenAI conventions: `[{role, parts: [{type: 'text', content}]}]`, tolerant of `{role, content}`. */
 function otelMessages(value: unknown, systemInstructions?: unknown): Message[] | undefined {
   if (!Array.isArray(value)) return undefined;

@@ -1,4 +1,5 @@
-import { formatEventTime } from '@flywheel/storage';
+// The rows module alone: this code runs in worker threads, which must not load the engine.
+import { formatEventTime } from '@flywheel/storage/rows';
 import { toWellFormed } from '../redact/text-safety';
 
 /**

@@ -45,7 +45,7 @@ import {
 import type { InteractionRow } from '@flywheel/storage';
 import { STATUS_CODE_ERROR, type DecodedSpan } from '../otlp/span';
 import { num, str, strList } from './attrs';
-import { extractContent } from './content';
+import { extractContent, inputMessagesJson } from './content';
 import { extraAttributes } from './extra-attributes';
 import { countProblem } from './domain';
 import { SpanRejection, requireIds, requireTimes, spanTime, unitScore } from './validate';
@@ -88,7 +88,7 @@ export function toInteraction(
     session_id: str(a, ATTR_FLYWHEEL_SESSION_ID, ATTR_GEN_AI_CONVERSATION_ID, ATTR_SESSION_ID) ?? '',
     prompt: content.prompt,
     response: content.response,
-    input_messages: content.inputMessages.length > 0 ? JSON.stringify(content.inputMessages) : '',
+    input_messages: inputMessagesJson(content),
     input_tokens: tokens(span, [
       ATTR_GEN_AI_USAGE_INPUT_TOKENS,
       ATTR_GEN_AI_USAGE_PROMPT_TOKENS,

@@ -60,6 +60,7 @@ export function findSecrets(text: string): PiiMatch[] {
   const out: PiiMatch[] = [];
   if (text.includes(PEM_BEGIN)) findPemBlocks(text, out);
   for (const rule of SECRET_RULES) {
+    if (!rule.anchors.some((anchor) => text.includes(anchor))) continue;
     for (const m of text.matchAll(rule.pattern)) {
       const value = rule.group === undefined ? m[0] : m[rule.group]!;
       if (rule.accept && !rule.accept(value)) continue;
@@ -67,6 +68,7 @@ export function findSecrets(text: string): PiiMatch[] {
       out.push({ kind: 'SECRET', start, end: start + value.length });
     }
   }
-  findAssignments(text, out);
+  // Every assignment has its ':' or '=': prose without either has none to find.
+  if (text.includes(':') || text.includes('=')) findAssignments(text, out);
   return out;
 }

@@ -1,9 +1,14 @@
-// A lone surrogate cannot be encoded as UTF-8; ClickHouse, JSON encoders and TextEncoder would each
-// deal with it differently, so it becomes U+FFFD here. One code unit for one keeps every offset valid.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// ES2024's String.prototype.isWellFormed / toWellFormed (V8, Node 20); the project's lib is ES2023.
+type Es2024String = string & { isWellFormed(): boolean; toWellFormed(): string };
 
+/**
+ * A lone surrogate cannot be encoded as UTF-8; ClickHouse, JSON encoders and TextEncoder would each
+ * deal with it differently, so it becomes U+FFFD here. One code unit for one keeps every offset valid.
+ * The engine's own check costs a fraction of a regex with lookbehind over the same text.
+ */
 export function toWellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
+  const s = text as Es2024String;
+  return s.isWellFormed() ? text : s.toWellFormed();
 }
 
 // Japanese and Chinese text writes numbers and addresses with full-width forms, and word processors

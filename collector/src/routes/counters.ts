@@ -1,4 +1,10 @@
-import type { NormalizedBatch } from '../normalize';
+/** What normalization made of a request's spans. */
+export interface BatchCounts {
+  interactions: number;
+  signals: number;
+  skipped: number;
+  rejected: number;
+}
 
 /** Running totals of what the collector received, for /healthz and the shutdown report. */
 export class IngestCounters {
@@ -8,9 +14,9 @@ export class IngestCounters {
   rejectedSpans = 0;
 
   /** @param refusedSpans spans whose rows storage refused after normalization accepted them. */
-  record(batch: NormalizedBatch, refusedSpans = 0): void {
-    this.interactions += batch.interactions.length;
-    this.signals += batch.signals.length;
+  record(batch: BatchCounts, refusedSpans = 0): void {
+    this.interactions += batch.interactions;
+    this.signals += batch.signals;
     this.skippedSpans += batch.skipped;
     this.rejectedSpans += batch.rejected + refusedSpans;
   }

@@ -1,6 +1,7 @@
 import { OtlpRequestError } from '../otlp/errors';
 import { UnauthorizedError } from '../auth';
 import { FlushError, QueueFullError, WriterClosedError } from '../writer';
+import { WorkersBusyError } from '../pipeline/processor';
 import { OverBudgetError } from './bytes-in-flight';
 
 export interface HttpError {
@@ -30,6 +31,13 @@ export function toHttpError(error: unknown): HttpError {
     return {
       status: 429,
       message: 'too many request bytes in flight; retry later',
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
+  }
+  if (error instanceof WorkersBusyError) {
+    return {
+      status: 429,
+      message: 'every ingest worker is busy; retry later',
       retryAfterSeconds: error.retryAfterSeconds,
     };
   }

@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertInteractions, insertSignals } from '@flywheel/storage';
+import { insertJsonLines } from '@flywheel/storage';
 import { openTempStorage } from '@flywheel/storage/testing';
 import { parseKeys } from '../auth';
 import { ExportTraceServiceRequest, RpcStatus } from '../otlp/schema';
-import { BatchWriter, createRowWriter, insertIsolated, type Rows } from '../writer';
+import { inlineProcessor } from '../pipeline/processor';
+import {
+  BatchWriter,
+  createRowWriter,
+  encodeRows,
+  insertIsolated,
+  lineViews,
+  rowCount,
+  type Rows,
+} from '../writer';
 import { createCollectorApp } from '../app';
 import { BytesInFlight } from './bytes-in-flight';
 import { IngestCounters } from './counters';
@@ -168,23 +177,23 @@ describe('POST /v1/traces with values the tables cannot hold', () => {
   it('reports rows storage still refused as rejected spans, never as a retryable 503', async () => {
     // A writer whose insert corrupts one row on its way to the real engine, standing in for a value
     // the checks do not know yet.
+    const corrupt = (line: Uint8Array) => {
+      const row = JSON.parse(Buffer.from(line).toString('utf8')) as { request_id: string };
+      return row.request_id === 'engine-bad'
+        ? Buffer.from(`${JSON.stringify({ ...row, time: 'not a time' })}\n`)
+        : line;
+    };
     const corrupting = new BatchWriter<Rows>(
       async (batches) => {
+        const encoded = batches.map(encodeRows);
         const refused = await insertIsolated(
-          batches.map((b) => b.interactions),
-          (rows) =>
-            insertInteractions(
-              env.storage.client,
-              rows.map((r) => (r.request_id === 'engine-bad' ? { ...r, time: 'not a time' } : r)),
-            ),
+          encoded.map((b) => lineViews(b.interactions)),
+          (lines) => insertJsonLines(env.storage.client, 'interactions', Buffer.concat(lines.map(corrupt))),
         );
-        await insertSignals(
-          env.storage.client,
-          batches.flatMap((b) => b.signals),
-        );
+        for (const b of encoded) await insertJsonLines(env.storage.client, 'signals', b.signals.bytes);
         return refused;
       },
-      (rows) => rows.interactions.length + rows.signals.length,
+      (rows) => rowCount(rows).interactions + rowCount(rows).signals,
       { scheduledDelayMs: 5 },
     );
     const bad = llmSpan('engine-bad');
@@ -206,6 +215,7 @@ describe('POST /v1/traces with values the tables cannot hold', () => {
       counters: new IngestCounters(),
       memorySoftLimitBytes: 64 * 2 ** 30,
       admission,
+      processor: inlineProcessor(),
     });
     const other = admission.lease();
     other.reserve(1000); // another request's body, still being handled

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertSignals } from '@flywheel/storage';
 import { openTempStorage } from '@flywheel/storage/testing';
 import { parseKeys } from '../auth';
-import { BatchWriter, createRowWriter, insertIsolated, type Rows } from '../writer';
+import {
+  BatchWriter,
+  createRowWriter,
+  insertIsolated,
+  rowCount,
+  type RowObjects,
+  type Rows,
+} from '../writer';
 import { BytesInFlight } from './bytes-in-flight';
 import { IngestCounters } from './counters';
 import { signalsRoute } from './signals';
@@ -93,14 +100,15 @@ describe('POST /api/v1/signals with values the tables cannot hold', () => {
     const corrupting = new BatchWriter<Rows>(
       async (batches) =>
         insertIsolated(
-          batches.map((b) => b.signals),
+          // The signals endpoint hands the writer rows as objects.
+          batches.map((b) => (b as RowObjects).signals),
           (rows) =>
             insertSignals(
               env.storage.client,
               rows.map((r) => (r.request_id === 'refused-2' ? { ...r, time: 'not a time' } : r)),
             ),
         ),
-      (rows) => rows.interactions.length + rows.signals.length,
+      (rows) => rowCount(rows).interactions + rowCount(rows).signals,
       { scheduledDelayMs: 5 },
     );
     const res = await post(route({ writer: corrupting }), [

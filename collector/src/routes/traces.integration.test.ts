@@ -4,8 +4,8 @@ import { openTempStorage } from '@flywheel/storage/testing';
 import { createCollectorApp } from '../app';
 import { parseKeys } from '../auth';
 import { ExportTraceServiceRequest, ExportTraceServiceResponse, RpcStatus } from '../otlp/schema';
-import { BatchWriter, createRowWriter, type Rows } from '../writer';
-import { insertInteractions, insertSignals } from '@flywheel/storage';
+import { BatchWriter, createRowWriter, encodeRows, rowCount, type Rows } from '../writer';
+import { insertJsonLines } from '@flywheel/storage';
 
 let env: Awaited<ReturnType<typeof openTempStorage>>;
 beforeAll(async () => {
@@ -189,16 +189,12 @@ describe('POST /v1/traces error paths', () => {
     const writer = new BatchWriter<Rows>(
       async (batches) => {
         await gate;
-        await insertInteractions(
-          env.storage.client,
-          batches.flatMap((b) => b.interactions),
-        );
-        await insertSignals(
-          env.storage.client,
-          batches.flatMap((b) => b.signals),
-        );
+        for (const b of batches.map(encodeRows)) {
+          await insertJsonLines(env.storage.client, 'interactions', b.interactions.bytes);
+          await insertJsonLines(env.storage.client, 'signals', b.signals.bytes);
+        }
       },
-      (rows) => rows.interactions.length + rows.signals.length,
+      (rows) => rowCount(rows).interactions + rowCount(rows).signals,
       { maxQueueSize: 3, maxBatchSize: 100, scheduledDelayMs: 1 },
       () => {},
     );

@@ -2,11 +2,10 @@ import { Hono } from 'hono';
 import type { KeyRing } from '../auth';
 import { authenticate } from '../auth';
 import { encodingOf, readBody, type OtlpEncoding } from '../otlp/body';
-import { decodeJson, decodeProtobuf } from '../otlp/decode';
+import { OtlpRequestError } from '../otlp/errors';
 import { errorResponse, exportResponse } from '../otlp/responses';
 import type { ChecksConfig } from '../content-checks';
-import { normalize } from '../normalize';
-import { protectBatch } from '../protect';
+import type { BodyProcessor } from '../pipeline/processor';
 import { refusedRows, type BatchWriter, type Rows, type WriteReceipt } from '../writer';
 import type { BytesInFlight } from './bytes-in-flight';
 import { toHttpError } from './http-errors';
@@ -23,6 +22,8 @@ export interface TracesRouteOptions {
   maxBodyBytes?: number;
   /** Content-check settings (toxicity endpoint, prompt bounds, topic reference). */
   checks?: ChecksConfig;
+  /** Where bodies are decoded, normalized, redacted, checked and encoded (a worker pool in production). */
+  processor: BodyProcessor;
 }
 
 const MAX_ERRORS_IN_RESPONSE = 5;
@@ -41,10 +42,15 @@ export function tracesRoute(options: TracesRouteOptions): Hono {
         ...(options.maxBodyBytes ? { limit: options.maxBodyBytes } : {}),
         reserve: lease.reserve,
       });
-      const decoded = encoding === 'protobuf' ? decodeProtobuf(body) : decodeJson(body);
-      const batch = await protectBatch(normalize(decoded, projectId), options.checks);
-      const rows = { interactions: batch.interactions, signals: batch.signals };
-      const refused = storageRefusals(rows, await options.writer.write(rows));
+      const result = await options.processor.process({
+        body,
+        encoding,
+        projectId,
+        ...(options.checks ? { checks: options.checks } : {}),
+      });
+      if ('refused' in result) throw new OtlpRequestError(result.refused.status, result.refused.message);
+      const batch = result.processed;
+      const refused = storageRefusals(batch.rows, await options.writer.write(batch.rows));
       options.counters.record(batch, refused.spans);
       const rejected = batch.rejected + refused.spans;
       const partial =
@@ -75,9 +81,8 @@ export function tracesRoute(options: TracesRouteOptions): Hono {
  */
 function storageRefusals(rows: Rows, receipt: WriteReceipt): { spans: number; errors: string[] } {
   const bySpan = new Map<string, string>();
-  for (const { row, reason } of refusedRows(rows, receipt)) {
-    const span = row.span_id || `(signal ${row.request_id})`;
-    if (!bySpan.has(span)) bySpan.set(span, `span ${span}: storage refused its row: ${reason}`);
+  for (const { label, reason } of refusedRows(rows, receipt)) {
+    if (!bySpan.has(label)) bySpan.set(label, `span ${label}: storage refused its row: ${reason}`);
   }
   return { spans: bySpan.size, errors: [...bySpan.values()] };
 }

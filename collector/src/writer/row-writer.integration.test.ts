@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionRow, SignalRow } from '@flywheel/storage';
 import { openTempStorage } from '@flywheel/storage/testing';
-import { createRowWriter, refusedRows, type Rows } from './row-writer';
+import type { Rows } from './encoded-rows';
+import { createRowWriter, refusedRows } from './row-writer';
 
 let env: Awaited<ReturnType<typeof openTempStorage>>;
 beforeAll(async () => {
@@ -94,10 +95,10 @@ describe('row writer with rows the engine cannot read', () => {
     expect(await count('signals', 'b')).toBe(8 * 20);
 
     const refused = refusedRows(poison, a!);
-    expect(refused.map((r) => [r.table, r.row.request_id])).toEqual([
-      ['interactions', 'a-bad-surrogate'],
-      ['interactions', 'a-bad-tokens'],
-      ['signals', 'a-bad-time'],
+    expect(refused.map((r) => [r.table, r.label])).toEqual([
+      ['interactions', 'span-a-bad-surrogate'],
+      ['interactions', 'span-a-bad-tokens'],
+      ['signals', '(signal a-bad-time)'],
     ]);
     expect(refused[0]!.reason).toMatch(/surrogate/);
     expect(refused[2]!.reason).toMatch(/DateTime/);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlarmDelivery, AlarmEvaluation, AlarmList } from '@flywheel/api';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { insertInteractions, insertSignals, type InteractionRow, type SignalRow } from '@flywheel/storage';
 import { startReceiver } from '../support/receiver';
@@ -76,26 +77,15 @@ afterAll(async () => {
 });
 
 const iso = (day: number, hours = 0) => new Date(START + day * DAY + hours * 3600_000).toISOString();
-interface EvalBody {
-  fired: Array<{
-    kind: string;
-    workloadId: string;
-    modelVersion: string;
-    firedAt: string;
-    recommendation: string;
-    id: string;
-  }>;
-  resolved: Array<{ kind: string; workloadId: string; id: string; resolvedAt: string }>;
-}
-const evaluate = async (asOf: string): Promise<EvalBody> => {
+const evaluate = async (asOf: string): Promise<AlarmEvaluation> => {
   const res = await fetch(`${fw.apiUrl}/api/v1/alarms/evaluate?asOf=${asOf}`, { method: 'POST' });
   expect(res.status).toBe(200);
-  return (await res.json()) as EvalBody;
+  return (await res.json()) as AlarmEvaluation;
 };
 
 describe('alarms over a constructed month, evaluated every 12 hours', () => {
-  const fired: EvalBody['fired'] = [];
-  const resolved: EvalBody['resolved'] = [];
+  const fired: AlarmEvaluation['fired'] = [];
+  const resolved: AlarmEvaluation['resolved'] = [];
 
   beforeAll(async () => {
     for (let half = 9 * 2; half <= 31 * 2; half++) {
@@ -123,8 +113,10 @@ describe('alarms over a constructed month, evaluated every 12 hours', () => {
   it('resolves it after the rollback, and pages once per transition', () => {
     const r = resolved.find((a) => a.kind === 'regression_after_deploy' && a.workloadId === 'support');
     expect(r).toBeDefined();
-    expect(Date.parse(r!.resolvedAt)).toBeGreaterThan(START + 13 * DAY);
-    expect(Date.parse(r!.resolvedAt)).toBeLessThanOrEqual(START + 15 * DAY);
+    // A resolved alarm has its time; a null would parse to NaN and fail both bounds.
+    const resolvedAt = Date.parse(r!.resolvedAt!);
+    expect(resolvedAt).toBeGreaterThan(START + 13 * DAY);
+    expect(resolvedAt).toBeLessThanOrEqual(START + 15 * DAY);
   });
 
   it('fires negative_flywheel for the shrinking workload once volume fell two weeks running', () => {
@@ -163,9 +155,7 @@ describe('alarms over a constructed month, evaluated every 12 hours', () => {
   });
 
   it('lists alarms with evidence, recommendation and a link, as of any time', async () => {
-    const body = (await (await fetch(`${fw.apiUrl}/api/v1/alarms?asOf=${iso(12)}`)).json()) as {
-      items: Array<Record<string, unknown>>;
-    };
+    const body = (await (await fetch(`${fw.apiUrl}/api/v1/alarms?asOf=${iso(12)}`)).json()) as AlarmList;
     const support = body.items.find(
       (a) => a.kind === 'regression_after_deploy' && a.workloadId === 'support',
     )!;
@@ -178,14 +168,14 @@ describe('alarms over a constructed month, evaluated every 12 hours', () => {
     expect(support.link).toMatch(/\/alarms\?alarm=[0-9a-f]+&workload=support&version=v2$/);
     const later = (await (
       await fetch(`${fw.apiUrl}/api/v1/alarms?state=resolved&asOf=${iso(31)}`)
-    ).json()) as { items: Array<{ id: string }> };
+    ).json()) as AlarmList;
     expect(later.items.map((a) => a.id)).toContain(support.id);
   });
 
   it('logs every delivery attempt without secrets', async () => {
     const support = fired.find((a) => a.kind === 'regression_after_deploy' && a.workloadId === 'support')!;
     const log = (await (await fetch(`${fw.apiUrl}/api/v1/alarms/${support.id}/deliveries`)).json()) as {
-      items: Array<{ channel: string; status: string }>;
+      items: AlarmDelivery[];
     };
     expect(log.items.map((d) => `${d.channel}:${d.status}`).sort()).toEqual([
       'pagerduty:delivered',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlarmList } from '@flywheel/api';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { healthyScenario } from '@flywheel/simulator';
 import { simulateInto } from '../scenarios/oracle';
@@ -13,15 +14,7 @@ beforeAll(async () => {
   await simulateInto(fw, healthyScenario({ days: 90, dailyVolume: 250, seed: 3 }), {
     evaluateAlarmsEveryDays: 1,
   });
-  const all = (await (await fetch(`${fw.apiUrl}/api/v1/alarms`)).json()) as {
-    items: Array<{
-      kind: string;
-      workloadId: string;
-      modelVersion: string | null;
-      firedAt: string;
-      evidence: unknown;
-    }>;
-  };
+  const all = (await (await fetch(`${fw.apiUrl}/api/v1/alarms`)).json()) as AlarmList;
   for (const a of all.items)
     fired.push(
       `${a.firedAt} ${a.kind} ${a.workloadId} ${a.modelVersion ?? ''} ${JSON.stringify(a.evidence)}`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { VelocityReport } from '@flywheel/api';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { buildDashboard } from '../setup/dashboard';
 import { launchBrowser, openPage, screenshot, settled, type PageWatch } from './support/browser';
@@ -75,6 +76,18 @@ describe('dashboard pages with a simulated product', () => {
       expect(text).toMatch(/\/day/);
       expect(text).toMatch(/Gate pass rate/);
     }
+    // Each card shows the gate band the API gives its workload, from the very request the page made.
+    const velocityUrl = watch.requests
+      .map((r) => r.slice(r.indexOf(' ') + 1))
+      .find((url) => url.includes('/api/v1/velocity?') && !url.includes('workload='))!;
+    const report = (await (await fetch(velocityUrl)).json()) as VelocityReport;
+    const shown: Record<string, string | null> = {};
+    for (const card of await cards.all()) {
+      const band = card.getByTestId('card-gate-band');
+      expect(await band.locator('.badge').textContent()).toMatch(/\S/);
+      shown[(await card.getAttribute('data-workload'))!] = await band.getAttribute('data-band');
+    }
+    expect(shown).toEqual(Object.fromEntries(report.workloads.map((w) => [w.workloadId, w.gate.band])));
     await screenshot(page, 'overview', false);
     expectClean();
   });
@@ -102,8 +115,11 @@ describe('dashboard pages with a simulated product', () => {
       'gate-rejections',
     ])
       await expect.poll(() => chartsWithData(`[data-testid="${id}"]`), { message: id }).toBeGreaterThan(0);
-    // The healthy 20–30% band is drawn on the pass-rate chart.
+    // The healthy 20–30% band is drawn on the pass-rate chart, and the API's band is named beside it.
     expect(await page.locator('[data-testid="gate-pass-rate"] .recharts-reference-area').count()).toBe(1);
+    await expect(
+      page.getByTestId('gate-pass-rate').locator('.panel-actions .badge').textContent(),
+    ).resolves.toMatch(/ · (healthy|a little (strict|loose)|too (strict|loose)|not enough evaluated)/);
     expect(await page.getByTestId('phases').locator('tbody tr').count()).toBe(1);
     await screenshot(page, 'velocity');
     expectClean();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Health } from '@flywheel/api';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { CONVENTION_FIXTURES, NON_CALL_FIXTURES } from '@flywheel/collector/fixtures';
 import { byRequestId, getInteractions } from '../support/api';
@@ -208,9 +209,7 @@ describe('delivery semantics', () => {
     const response = await exportSpans('protobuf', fw.otlpUrl, spans);
     expectSuccess(response);
     expect(await count('interactions', '1', {})).toBe(before);
-    const health = (await (await fetch(`${fw.apiUrl}/healthz`)).json()) as {
-      ingest: { skippedSpans: number };
-    };
+    const health = (await (await fetch(`${fw.apiUrl}/healthz`)).json()) as Health;
     expect(health.ingest.skippedSpans).toBeGreaterThanOrEqual(NON_CALL_FIXTURES.length);
   });
 });

@@ -1,4 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  CycleList,
+  GateReport,
+  GateSettings,
+  Interaction,
+  InteractionList,
+  LatencyBiasCheck,
+  SurvivorshipCheck,
+  SycophancyCheck,
+  VelocityReport,
+} from '@flywheel/api';
 import { EXPLICIT_SIGNAL_KINDS } from '@flywheel/semconv';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { expectSuccess, exportSpans, recordSpans } from '../support/otel';
@@ -156,19 +167,11 @@ beforeAll(async () => {
     status: 'deployed',
     deployedAt: iso(DEPLOY),
   });
-  const { config } = await get<{ config: { allowedOutcomeKinds: string[]; signalWindowHours: number } }>(
-    '/api/v1/gate/config',
-  );
+  const { config } = await get<GateSettings>('/api/v1/gate/config');
   allowedKinds = config.allowedOutcomeKinds;
   windowHours = config.signalWindowHours;
 });
 afterAll(() => fw?.dispose());
-
-interface Item {
-  requestId: string;
-  outcome: Outcome;
-  gate: { state: string; reasons: string[] } | null;
-}
 
 describe('one outcome rule across the API', () => {
   it('tells the patterns apart: the fixture exercises every branch of the rule', () => {
@@ -186,7 +189,7 @@ describe('one outcome rule across the API', () => {
   });
 
   it('lists each interaction with its outcome and the gate verdict on that outcome', async () => {
-    const { items } = await get<{ items: Item[] }>(`/api/v1/interactions?limit=1000&asOf=${iso(AS_OF)}`);
+    const { items } = await get<InteractionList>(`/api/v1/interactions?limit=1000&asOf=${iso(AS_OF)}`);
     const listed = byId(items);
     expect(listed.size).toBe(instances.length);
     for (const i of instances) {
@@ -203,7 +206,7 @@ describe('one outcome rule across the API', () => {
 
   it('filters the list by the same outcome', async () => {
     for (const outcome of ['success', 'failure', 'unknown'] as const) {
-      const { items } = await get<{ items: Item[] }>(
+      const { items } = await get<InteractionList>(
         `/api/v1/interactions?limit=1000&asOf=${iso(AS_OF)}&outcome=${outcome}`,
       );
       const want = instances.filter((i) => expected(i).outcome === outcome).map((i) => i.requestId);
@@ -213,7 +216,9 @@ describe('one outcome rule across the API', () => {
 
   it('reports the same outcome in the interaction detail', async () => {
     for (const i of instances) {
-      const { item } = await get<{ item: Item }>(`/api/v1/interactions/${i.requestId}?asOf=${iso(AS_OF)}`);
+      const { item } = await get<{ item: Interaction }>(
+        `/api/v1/interactions/${i.requestId}?asOf=${iso(AS_OF)}`,
+      );
       expect({ id: i.requestId, outcome: item.outcome }).toEqual({
         id: i.requestId,
         outcome: expected(i).outcome,
@@ -224,7 +229,7 @@ describe('one outcome rule across the API', () => {
   it('evaluates the explorer as of the latest event by default', async () => {
     const latest = Math.max(...instances.flatMap((i) => [i.timeMs, ...i.signals.map((s) => s.timeMs)]));
     expect(latest).toBeGreaterThan(AS_OF);
-    const { items } = await get<{ items: Item[] }>('/api/v1/interactions?limit=1000');
+    const { items } = await get<InteractionList>('/api/v1/interactions?limit=1000');
     const listed = byId(items);
     for (const i of instances)
       expect({ id: i.requestId, outcome: listed.get(i.requestId)!.outcome }).toEqual({
@@ -235,9 +240,9 @@ describe('one outcome rule across the API', () => {
 
   it('rejects at the gate on the same deciding signal', async () => {
     for (const i of cases()) {
-      const { total } = await get<{
-        total: { evaluated: number; passed: number; rejections: Record<string, number> };
-      }>(`/api/v1/gate?workload=${i.workload}&from=${FROM}&asOf=${iso(AS_OF)}`);
+      const { total } = await get<GateReport>(
+        `/api/v1/gate?workload=${i.workload}&from=${FROM}&asOf=${iso(AS_OF)}`,
+      );
       const rejected = gateReasons(i).length > 0;
       const { evaluated: n, passed, rejections } = total;
       expect({ id: i.requestId, evaluated: n, passed, rejections }).toEqual({
@@ -250,10 +255,7 @@ describe('one outcome rule across the API', () => {
   });
 
   it('counts the same successes and candidates in velocity', async () => {
-    const report = await get<{
-      totals: { interactions: number; candidates: number; successes: number };
-      workloads: Array<{ workloadId: string; phase: { candidates: number; successRate: number | null } }>;
-    }>(`/api/v1/velocity?from=${FROM}&asOf=${iso(AS_OF)}`);
+    const report = await get<VelocityReport>(`/api/v1/velocity?from=${FROM}&asOf=${iso(AS_OF)}`);
     const sum = (f: (o: Outcome) => number) => instances.reduce((n, i) => n + f(expected(i).outcome), 0);
     expect(report.totals).toMatchObject({
       interactions: instances.length,
@@ -272,21 +274,13 @@ describe('one outcome rule across the API', () => {
   });
 
   it("counts the same outcomes in a cycle's arms", async () => {
-    const { items } = await get<{
-      items: Array<{
-        id: string;
-        onlineDelta: {
-          n: { version: number; parent: number };
-          successRate: { version: number; parent: number };
-        };
-      }>;
-    }>(`/api/v1/cycles?workload=arms&asOf=${iso(AS_OF)}`);
+    const { items } = await get<CycleList>(`/api/v1/cycles?workload=arms&asOf=${iso(AS_OF)}`);
     const arm = (version: string) => {
       const outcomes = instances.filter((i) => i.version === version).map((i) => expected(i).outcome);
       const n = outcomes.filter((o) => o !== 'unknown').length;
       return { n, rate: outcomes.filter((o) => o === 'success').length / n };
     };
-    const { onlineDelta } = items.find((c) => c.id === 'arms-cycle')!;
+    const onlineDelta = items.find((c) => c.id === 'arms-cycle')!.onlineDelta!;
     expect(onlineDelta.n).toEqual({ version: arm('v2').n, parent: arm('v1').n });
     expect(onlineDelta.successRate.version).toBeCloseTo(arm('v2').rate, 12);
     expect(onlineDelta.successRate.parent).toBeCloseTo(arm('v1').rate, 12);
@@ -294,10 +288,9 @@ describe('one outcome rule across the API', () => {
 
   it('counts the same explicit and implicit outcomes in the survivorship check', async () => {
     for (const i of cases()) {
-      const check = await get<{
-        statistics: { explicitSuccessRate: number | null; implicitSuccessRate: number | null };
-        sampleSizes: { explicit: number; implicit: number };
-      }>(`/api/v1/checks/survivorship?workload=${i.workload}&from=${FROM}&asOf=${iso(AS_OF)}`);
+      const check = await get<SurvivorshipCheck>(
+        `/api/v1/checks/survivorship?workload=${i.workload}&from=${FROM}&asOf=${iso(AS_OF)}`,
+      );
       const explicit = expected(i, AS_OF, 'explicit').outcome;
       const implicit = expected(i, AS_OF, 'implicit').outcome;
       expect({ id: i.requestId, ...check.sampleSizes, ...check.statistics }).toMatchObject({
@@ -311,14 +304,18 @@ describe('one outcome rule across the API', () => {
   });
 
   it('counts the same known outcomes in the latency-bias and sycophancy checks', async () => {
-    const sycophancy = await get<{
-      sampleSizes: Record<string, { known: { sycophantic: number; other: number }; gatePassed: number }>;
-    }>(`/api/v1/checks/sycophancy?from=${FROM}&asOf=${iso(AS_OF)}`);
+    const sycophancy = await get<SycophancyCheck>(
+      `/api/v1/checks/sycophancy?from=${FROM}&asOf=${iso(AS_OF)}`,
+    );
     for (const i of cases()) {
-      const bias = await get<{ sampleSizes: { labelledOutcomes: number } }>(
+      const bias = await get<LatencyBiasCheck>(
         `/api/v1/checks/latency-bias?workload=${i.workload}&from=${FROM}&asOf=${iso(AS_OF)}`,
       );
-      const version = sycophancy.sampleSizes[i.version]!;
+      // The contract leaves each check's sample sizes open (a record of counts); this is sycophancy's.
+      const version = sycophancy.sampleSizes[i.version] as {
+        known: { sycophantic: number; other: number };
+        gatePassed: number;
+      };
       expect({
         id: i.requestId,
         labelled: bias.sampleSizes.labelledOutcomes,

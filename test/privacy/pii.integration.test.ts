@@ -109,10 +109,9 @@ describe('nothing is stored un-redacted', () => {
     expect(item.prompt).toBe('Please update my card <CREDIT_CARD> and IBAN <IBAN>; my SSN is <SSN>.');
     expect(item.response).toBe('Done. I emailed <EMAIL> from <IP_ADDRESS>.');
     expect(item.userId).toMatch(/^redacted:[0-9a-f]{24}$/);
-    const checks = item.checks as { piiKinds: string[]; responseWords: number };
+    const { checks, signalDetails: details } = item;
     expect(checks.piiKinds).toEqual(['CREDIT_CARD', 'EMAIL', 'IBAN', 'IP_ADDRESS', 'PHONE', 'SECRET', 'SSN']);
     expect(checks.responseWords).toBeGreaterThan(3);
-    const details = item.signalDetails as Array<{ kind: string; correction: string }>;
     expect(details.map((d) => [d.kind, d.correction])).toEqual([
       ['corrected', 'No, use <EMAIL> and <PHONE>'],
       ['edited', 'Card <CREDIT_CARD>, SSN <SSN>'],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DriftCheck } from '@flywheel/api';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { driftScenario, type SimulationResult } from '@flywheel/simulator';
 import { call, expectCoreTruth, firingAlarms, simulateInto } from './oracle';
@@ -18,11 +19,7 @@ describe('drift scenario against the API', () => {
   });
 
   it('finds the shift of the workload, language and prompt-length mixes', async () => {
-    const { status, body } = await call<{ verdict: string; statistics: { psi: Record<string, number> } }>(
-      fw,
-      '/api/v1/checks/drift',
-    );
-    expect(status).toBe(200);
+    const { status, body } = await call<DriftCheck>(fw, '/api/v1/checks/drift');
     expect(status).toBe(200);
     const { before, after } = result.groundTruth.drift!;
     expect(after.workloadMix['code-assist']! - before.workloadMix['code-assist']!).toBeGreaterThan(0.2);

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlarmList, CycleList, GateReport } from '@flywheel/api';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { healthyScenario, type SimulationResult } from '@flywheel/simulator';
-import {
-  call,
-  expectCoreTruth,
-  firingAlarms,
-  interactionMismatches,
-  simulateInto,
-  type AlarmView,
-} from './oracle';
+import { call, expectCoreTruth, firingAlarms, interactionMismatches, simulateInto } from './oracle';
 
 // The control: a healthy flywheel, sized like the regression run, must raise nothing.
 let fw: TestFlywheel;
@@ -41,10 +35,7 @@ describe('healthy scenario against the API', () => {
   });
 
   it('registered every cycle with its deploy', async () => {
-    const { status, body } = await call<{
-      items: Array<{ id: string; status: string; deployedAt: string | null; modelVersion: string }>;
-    }>(fw, '/api/v1/cycles');
-    expect(status).toBe(200);
+    const { status, body } = await call<CycleList>(fw, '/api/v1/cycles');
     expect(status).toBe(200);
     const truth = result.groundTruth.cycles;
     expect(body.items.map((c) => c.id).sort()).toEqual(truth.map((c) => c.id).sort());
@@ -56,11 +47,7 @@ describe('healthy scenario against the API', () => {
   });
 
   it('keeps the gate in the band the simulator predicts', async () => {
-    const { status, body } = await call<{ buckets: Array<{ evaluated: number; passed: number }> }>(
-      fw,
-      '/api/v1/gate',
-    );
-    expect(status).toBe(200);
+    const { status, body } = await call<GateReport>(fw, '/api/v1/gate');
     expect(status).toBe(200);
     const evaluated = body.buckets.reduce((s, b) => s + b.evaluated, 0);
     const passed = body.buckets.reduce((s, b) => s + b.passed, 0);
@@ -74,7 +61,7 @@ describe('healthy scenario against the API', () => {
     const firing = await firingAlarms(fw);
     expect(firing).not.toBeNull();
     expect(firing!.map((a) => `${a.kind} ${a.workloadId} ${a.modelVersion ?? ''}`)).toEqual([]);
-    const all = await call<{ items: AlarmView[] }>(fw, '/api/v1/alarms');
+    const all = await call<AlarmList>(fw, '/api/v1/alarms');
     expect(all.body.items.map((a) => `${a.kind} ${a.workloadId} ${a.modelVersion ?? ''} ${a.state}`)).toEqual(
       [],
     );

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { Alarm, AlarmList, Interaction, InteractionList } from '@flywheel/api';
 import type { TestFlywheel } from '@flywheel/server/testing';
 import {
   runSimulation,
@@ -8,14 +9,8 @@ import {
   type SimulationResult,
 } from '@flywheel/simulator';
 
-/** The oracle: a scenario's ground truth checked against what a real Flywheel reports about it. */
-export interface ApiInteraction {
-  requestId: string;
-  workloadId: string;
-  modelVersion: string;
-  outcome: 'success' | 'failure' | 'unknown';
-  signals: string[];
-}
+// The oracle: a scenario's ground truth checked against what a real Flywheel reports about it, read
+// with the API contract's own response types.
 
 export interface Call<T> {
   status: number;
@@ -58,13 +53,13 @@ export async function apiInteractions(
   fw: TestFlywheel,
   truth: GroundTruth,
   key?: string,
-): Promise<Map<string, ApiInteraction>> {
-  const out = new Map<string, ApiInteraction>();
+): Promise<Map<string, Interaction>> {
+  const out = new Map<string, Interaction>();
   for (const date of new Set(truth.volumes.perDay.map((d) => d.date))) {
     const from = `${date}T00:00:00Z`;
     const to = new Date(Date.parse(from) + 86_400_000).toISOString();
     const query = new URLSearchParams({ from, to, limit: '1000' });
-    const { status, body } = await call<{ items: ApiInteraction[] }>(
+    const { status, body } = await call<InteractionList>(
       fw,
       `/api/v1/interactions?${query}`,
       key ? { key } : {},
@@ -102,7 +97,7 @@ export async function expectCoreTruth(
   fw: TestFlywheel,
   result: SimulationResult,
   options: { key?: string; projectId?: string } = {},
-): Promise<Map<string, ApiInteraction>> {
+): Promise<Map<string, Interaction>> {
   const truth = result.groundTruth;
   expect(await engineCounts(fw, truth, options.projectId)).toEqual(truth.volumes.perWorkload);
   const items = await apiInteractions(fw, truth, options.key);
@@ -135,7 +130,7 @@ export async function expectCoreTruth(
 /** Interactions whose workload, version, outcome or signals differ between the truth and the API. */
 export function interactionMismatches(
   records: readonly InteractionRecord[],
-  items: Map<string, ApiInteraction>,
+  items: Map<string, Interaction>,
 ): string[] {
   const mismatches: string[] = [];
   for (const record of records) {
@@ -171,20 +166,8 @@ function round4(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
 
-export interface AlarmView {
-  kind: string;
-  workloadId: string;
-  modelVersion: string | null;
-  state: string;
-  recommendation?: unknown;
-}
-
 /** Runs the alarm evaluator as of a time (default: the latest event) and returns what is firing. */
-export async function firingAlarms(
-  fw: TestFlywheel,
-  asOf?: string,
-  key?: string,
-): Promise<AlarmView[] | null> {
+export async function firingAlarms(fw: TestFlywheel, asOf?: string, key?: string): Promise<Alarm[] | null> {
   const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
   const evaluated = await call<unknown>(fw, `/api/v1/alarms/evaluate${query}`, {
     method: 'POST',
@@ -192,7 +175,7 @@ export async function firingAlarms(
   });
   if (evaluated.status === 404) return null;
   expect(evaluated.status).toBe(200);
-  const listed = await call<{ items: AlarmView[] }>(
+  const listed = await call<AlarmList>(
     fw,
     `/api/v1/alarms?state=firing${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`,
     key ? { key } : {},

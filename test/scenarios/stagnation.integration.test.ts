@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VelocityReport } from '@flywheel/api';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { stagnationScenario, type SimulationResult, type StagnationCause } from '@flywheel/simulator';
 import { call, expectCoreTruth, simulateInto } from './oracle';
@@ -33,13 +34,6 @@ beforeAll(async () => {
 });
 afterAll(() => fw?.dispose());
 
-interface Velocity {
-  workloads: Array<{
-    workloadId: string;
-    stagnation: { stagnating: boolean | null; causes: Array<{ cause: string }> };
-  }>;
-}
-
 describe.each(CAUSES)('stagnation-%s scenario against the API', (cause) => {
   it('reports volumes, outcomes, signals and success rates, in its own project', async () => {
     await expectCoreTruth(fw, results[cause], { key: KEYS[cause], projectId: cause });
@@ -54,8 +48,7 @@ describe.each(CAUSES)('stagnation-%s scenario against the API', (cause) => {
   });
 
   it('is diagnosed as stagnating for exactly its cause', async () => {
-    const { status, body } = await call<Velocity>(fw, '/api/v1/velocity', { key: KEYS[cause] });
-    expect(status).toBe(200);
+    const { status, body } = await call<VelocityReport>(fw, '/api/v1/velocity', { key: KEYS[cause] });
     expect(status).toBe(200);
     const workload = body.workloads.find((w) => w.workloadId === 'support-chat')!;
     expect(workload.stagnation.stagnating).toBe(true);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SycophancyCheck } from '@flywheel/api';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { sycophancyScenario, type SimulationResult } from '@flywheel/simulator';
 import { call, expectCoreTruth, firingAlarms, simulateInto } from './oracle';
@@ -22,14 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => fw?.dispose());
 
-interface VersionStats {
-  modelVersion: string;
-  markerRate: number | null;
-  capitulationRate: number | null;
-  feedbackGap: number | null;
-  accuracyGap: number | null;
-}
-
 describe('sycophancy scenario against the API', () => {
   it('reports volumes, outcomes, signals and success rates (the sycophantic version looks better)', async () => {
     await expectCoreTruth(fw, result);
@@ -39,11 +32,7 @@ describe('sycophancy scenario against the API', () => {
   });
 
   it('finds more praise and capitulation, and feedback rewarding it while accuracy does not improve', async () => {
-    const { status, body } = await call<{ verdict: string; statistics: { versions: VersionStats[] } }>(
-      fw,
-      '/api/v1/checks/sycophancy',
-    );
-    expect(status).toBe(200);
+    const { status, body } = await call<SycophancyCheck>(fw, '/api/v1/checks/sycophancy');
     expect(status).toBe(200);
     const injected = result.groundTruth.injected.find((i) => i.kind === 'sycophancy')!;
     const truth = result.groundTruth.versions.find((v) => v.version === injected.version)!;

@@ -1,9 +1,20 @@
-import type { AlarmList, AlarmState, CycleList, VelocityReport } from './analytics-types';
-import type { CheckName, CheckResults } from './check-types';
+import type {
+  AlarmList,
+  AlarmQuery,
+  CheckName,
+  CheckQuery,
+  CheckResults,
+  CycleList,
+  CycleListQuery,
+  GateQuery,
+  GateReport,
+  Interaction,
+  InteractionList,
+  InteractionQuery,
+  VelocityQuery,
+  VelocityReport,
+} from '@flywheel/api';
 import { sentQuery, type ApiRequest, type Query } from './client';
-import type { GateReport, Interaction, InteractionQuery, RangeQuery } from './types';
-
-type Bucketed = RangeQuery & { bucket?: 'day' | 'week' };
 
 function request<T, Q extends Query<Q> = Query>(
   path: string,
@@ -17,7 +28,7 @@ function request<T, Q extends Query<Q> = Query>(
 /** Every API read the dashboard makes, typed; send them with the client or load them with useApiQuery. */
 export const endpoints = {
   interactions: (query: InteractionQuery) =>
-    request('/api/v1/interactions', query, (body) => (body as { items: Interaction[] }).items),
+    request('/api/v1/interactions', query, (body) => (body as InteractionList).items),
   /** One interaction; null when the server has none with this request id. */
   interaction: (requestId: string) =>
     request(
@@ -26,11 +37,10 @@ export const endpoints = {
       (body): Interaction | null => (body as { item: Interaction }).item,
       () => null,
     ),
-  gate: (query: Bucketed) => request('/api/v1/gate', query, (body) => body as GateReport),
-  velocity: (query: Bucketed) => request('/api/v1/velocity', query, (body) => body as VelocityReport),
-  cycles: (query: { workload?: string }) => request('/api/v1/cycles', query, (body) => body as CycleList),
-  alarms: (query: { state?: AlarmState; limit?: number }) =>
-    request('/api/v1/alarms', query, (body) => body as AlarmList),
-  check: <N extends CheckName>(name: N, query: RangeQuery) =>
+  gate: (query: GateQuery) => request('/api/v1/gate', query, (body) => body as GateReport),
+  velocity: (query: VelocityQuery) => request('/api/v1/velocity', query, (body) => body as VelocityReport),
+  cycles: (query: CycleListQuery) => request('/api/v1/cycles', query, (body) => body as CycleList),
+  alarms: (query: AlarmQuery) => request('/api/v1/alarms', query, (body) => body as AlarmList),
+  check: <N extends CheckName>(name: N, query: CheckQuery) =>
     request(`/api/v1/checks/${name}`, query, (body) => body as CheckResults[N]),
 };

@@ -1,4 +1,4 @@
-import type { Phase } from '../../api/analytics-types';
+import type { Phase } from '@flywheel/api';
 import { Badge } from './badge';
 
 const LABELS: Record<Phase, string> = {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { endpoints } from '../../api/endpoints';
-import type { Interaction } from '../../api/types';
+import type { Interaction } from '@flywheel/api';
 import type { Resource } from '../lib/resource';
 import { useApiQuery } from './use-api-query';
 

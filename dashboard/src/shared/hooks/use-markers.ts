@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { AlarmList, CycleList } from '../../api/analytics-types';
+import type { AlarmList, CycleList } from '@flywheel/api';
 import { endpoints } from '../../api/endpoints';
 import type { Marker } from '../components/charts/time-series-chart';
 import { alarmTitle } from '../lib/alarm-titles';

@@ -1,9 +1,9 @@
-import type { RangeQuery } from '../../api/types';
+import type { CheckQuery } from '@flywheel/api';
 import { DAY_MS } from './chart-data';
 import type { ResolvedRange } from './time-range';
 
 /** The API query for a page's workload and time range. */
-export function scopeQuery(scope: { workload: string | null; range: ResolvedRange }): RangeQuery {
+export function scopeQuery(scope: { workload: string | null; range: ResolvedRange }): CheckQuery {
   return {
     ...(scope.workload ? { workload: scope.workload } : {}),
     ...(scope.range.from ? { from: scope.range.from } : {}),

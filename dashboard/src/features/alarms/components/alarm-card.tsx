@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import type { Alarm } from '../../../api/analytics-types';
+import type { Alarm } from '@flywheel/api';
 import { Badge } from '../../../shared/components/badge';
 import { formatMinute } from '../../../shared/lib/format';
 import { alarmTitle } from '../../../shared/lib/alarm-titles';

@@ -3,7 +3,7 @@ import { Panel } from '../../../shared/components/panel';
 import { ResourceView } from '../../../shared/components/resource-view';
 import { Empty } from '../../../shared/components/states';
 import { useUrlParams } from '../../../shared/hooks/use-url-params';
-import type { Alarm } from '../../../api/analytics-types';
+import type { Alarm } from '@flywheel/api';
 import { useAlarms } from '../hooks/use-alarms';
 import { AlarmCard } from './alarm-card';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Alarm } from '../../../api/analytics-types';
+import type { Alarm } from '@flywheel/api';
 import { evidenceHref } from './alarm-kinds';
 import { layoutEvidence } from './evidence';
 

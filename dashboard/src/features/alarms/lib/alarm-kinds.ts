@@ -1,4 +1,4 @@
-import type { Alarm } from '../../../api/analytics-types';
+import type { Alarm } from '@flywheel/api';
 import { DAY_MS } from '../../../shared/lib/chart-data';
 import { toDayString } from '../../../shared/lib/time-range';
 

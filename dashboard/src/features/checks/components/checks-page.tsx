@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'react-router';
-import type { CheckName } from '../../../api/check-types';
+import type { CheckName } from '@flywheel/api';
 import { useScope } from '../../../app/scope-context';
 import { ResourceView } from '../../../shared/components/resource-view';
 import type { Resource } from '../../../shared/lib/resource';

@@ -1,4 +1,4 @@
-import type { DriftCheck } from '../../../api/check-types';
+import type { DriftCheck } from '@flywheel/api';
 import { CategoryBarChart } from '../../../shared/components/charts/category-bar-chart';
 import { TimeSeriesChart } from '../../../shared/components/charts/time-series-chart';
 import { Panel } from '../../../shared/components/panel';

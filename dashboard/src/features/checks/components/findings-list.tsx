@@ -1,5 +1,4 @@
-import type { Finding } from '../../../api/check-types';
-import type { Verdict } from '../../../api/types';
+import type { Finding, Verdict } from '@flywheel/api';
 import { Badge } from '../../../shared/components/badge';
 import { Panel } from '../../../shared/components/panel';
 import { humanize } from '../../../shared/lib/format';

@@ -1,4 +1,4 @@
-import type { LatencyBiasCheck, QuintileRow } from '../../../api/check-types';
+import type { LatencyBiasCheck, QuintileRow } from '@flywheel/api';
 import { CategoryBarChart } from '../../../shared/components/charts/category-bar-chart';
 import { Panel } from '../../../shared/components/panel';
 import { Stat } from '../../../shared/components/stat';

@@ -1,4 +1,4 @@
-import type { SurvivorshipCheck } from '../../../api/check-types';
+import type { SurvivorshipCheck } from '@flywheel/api';
 import { CategoryBarChart } from '../../../shared/components/charts/category-bar-chart';
 import { Panel } from '../../../shared/components/panel';
 import { Stat } from '../../../shared/components/stat';

@@ -1,5 +1,4 @@
-import type { CheckName } from '../../../api/check-types';
-import type { Verdict } from '../../../api/types';
+import type { CheckName, Verdict } from '@flywheel/api';
 import type { Tone } from '../../../shared/components/badge';
 
 export const CHECKS: { name: CheckName; title: string; question: string }[] = [

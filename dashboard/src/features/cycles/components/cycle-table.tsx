@@ -1,4 +1,4 @@
-import type { Cycle } from '../../../api/analytics-types';
+import type { Cycle } from '@flywheel/api';
 import { Badge, type Tone } from '../../../shared/components/badge';
 import {
   formatCount,

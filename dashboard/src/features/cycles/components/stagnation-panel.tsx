@@ -1,4 +1,4 @@
-import type { VelocityReport } from '../../../api/analytics-types';
+import type { VelocityReport } from '@flywheel/api';
 import { Badge } from '../../../shared/components/badge';
 import { Panel } from '../../../shared/components/panel';
 import { humanize } from '../../../shared/lib/format';

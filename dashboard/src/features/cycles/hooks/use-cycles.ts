@@ -1,4 +1,4 @@
-import type { CycleList } from '../../../api/analytics-types';
+import type { CycleList } from '@flywheel/api';
 import { endpoints } from '../../../api/endpoints';
 import { useApiQuery } from '../../../shared/hooks/use-api-query';
 import type { Resource } from '../../../shared/lib/resource';

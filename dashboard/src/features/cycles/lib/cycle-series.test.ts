@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cycle, OnlineDelta } from '../../../api/analytics-types';
+import type { Cycle, OnlineDelta } from '@flywheel/api';
 import { deltaData, deltaVerdict } from './cycle-series';
 
 const online = (

@@ -1,4 +1,4 @@
-import type { Cycle } from '../../../api/analytics-types';
+import type { Cycle } from '@flywheel/api';
 
 /** docs/design.md §6: a healthy cycle adds +2 to +5 points of success rate. */
 export const HEALTHY_DELTA = { min: 0.02, max: 0.05 } as const;

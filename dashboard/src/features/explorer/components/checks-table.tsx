@@ -1,4 +1,4 @@
-import type { ContentChecks } from '../../../api/types';
+import type { ContentChecks } from '@flywheel/api';
 import { Badge } from '../../../shared/components/badge';
 import { formatNumber, humanize } from '../../../shared/lib/format';
 

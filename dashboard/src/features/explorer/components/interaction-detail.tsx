@@ -1,4 +1,4 @@
-import type { Interaction } from '../../../api/types';
+import type { Interaction } from '@flywheel/api';
 import { Panel } from '../../../shared/components/panel';
 import { formatCount, formatDateTime, formatDuration, formatNumber } from '../../../shared/lib/format';
 import { gateReasonText } from '../../../shared/lib/gate-reasons';
@@ -52,7 +52,7 @@ export function InteractionDetail({ item }: { item: Interaction }) {
             <GateSection item={item} />
           </Panel>
           <Panel title="Content checks">
-            {item.checks && Object.keys(item.checks.passed).length > 0 ? (
+            {Object.keys(item.checks.passed).length > 0 ? (
               <ChecksTable checks={item.checks} language={item.language} />
             ) : (
               <p className="muted">No content checks were recorded for this interaction at ingest.</p>

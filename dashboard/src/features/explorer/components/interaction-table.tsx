@@ -1,5 +1,5 @@
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { Interaction } from '../../../api/types';
+import type { Interaction } from '@flywheel/api';
 import { formatDateTime, formatDuration } from '../../../shared/lib/format';
 import { GateBadge, OutcomeBadge } from './status-badges';
 

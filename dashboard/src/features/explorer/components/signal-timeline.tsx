@@ -1,4 +1,4 @@
-import type { Interaction } from '../../../api/types';
+import type { Interaction } from '@flywheel/api';
 import { Badge } from '../../../shared/components/badge';
 import { formatDateTime, formatDuration, formatNumber, humanize } from '../../../shared/lib/format';
 
@@ -14,17 +14,7 @@ const NEGATIVE = new Set([
 
 /** What the user did with the response, in the order it happened, with the delay after the response. */
 export function SignalTimeline({ item }: { item: Interaction }) {
-  const details =
-    item.signalDetails ??
-    item.signals.map((kind) => ({
-      kind,
-      time: '',
-      value: null,
-      correction: '',
-      explicit: false,
-      userId: '',
-      source: '',
-    }));
+  const details = item.signalDetails;
   if (details.length === 0)
     return <p className="muted">No signals: the outcome is unknown until the user reacts.</p>;
   const start = Date.parse(item.time);
@@ -38,13 +28,11 @@ export function SignalTimeline({ item }: { item: Interaction }) {
             <Badge tone={tone}>{humanize(s.kind)}</Badge>
             {s.explicit ? <span className="tag">explicit</span> : null}
             {s.value !== null ? <span className="muted"> value {formatNumber(s.value)}</span> : null}
-            {s.time ? (
-              <span className="muted">
-                {' '}
-                · {formatDateTime(s.time)}
-                {Number.isFinite(at - start) && at >= start ? ` (${formatDuration(at - start)} after)` : ''}
-              </span>
-            ) : null}
+            <span className="muted">
+              {' '}
+              · {formatDateTime(s.time)}
+              {Number.isFinite(at - start) && at >= start ? ` (${formatDuration(at - start)} after)` : ''}
+            </span>
             {s.correction ? (
               <pre className="textblock-body textblock-small" data-testid="signal-correction">
                 {s.correction}

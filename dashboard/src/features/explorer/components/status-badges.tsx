@@ -1,4 +1,4 @@
-import type { InteractionGate, Outcome } from '../../../api/types';
+import type { InteractionGate, Outcome } from '@flywheel/api';
 import { Badge } from '../../../shared/components/badge';
 import { gateReasonText } from '../../../shared/lib/gate-reasons';
 
@@ -7,7 +7,7 @@ export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
   return <Badge tone={tone}>{outcome}</Badge>;
 }
 
-export function GateBadge({ gate }: { gate: InteractionGate | null | undefined }) {
+export function GateBadge({ gate }: { gate: InteractionGate | null }) {
   if (!gate) return <Badge tone="neutral">—</Badge>;
   if (gate.state === 'passed') return <Badge tone="good">passed</Badge>;
   if (gate.state === 'pending')

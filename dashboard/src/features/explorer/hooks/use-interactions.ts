@@ -1,5 +1,5 @@
 import { endpoints } from '../../../api/endpoints';
-import type { Interaction, InteractionQuery } from '../../../api/types';
+import type { Interaction, InteractionQuery } from '@flywheel/api';
 import { useApiQuery } from '../../../shared/hooks/use-api-query';
 import type { Resource } from '../../../shared/lib/resource';
 

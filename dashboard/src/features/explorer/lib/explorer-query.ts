@@ -1,4 +1,4 @@
-import type { GateState, InteractionQuery, Outcome } from '../../../api/types';
+import type { GateState, InteractionQuery, Outcome } from '@flywheel/api';
 import type { ResolvedRange } from '../../../shared/lib/time-range';
 
 export const OUTCOMES: readonly Outcome[] = ['success', 'failure', 'unknown'];

@@ -7,7 +7,7 @@ import { velocitySeries } from '../../velocity/lib/velocity-series';
 import { formatCount, formatPercent, formatPoints } from '../../../shared/lib/format';
 import { alarmTitle } from '../../../shared/lib/alarm-titles';
 import { deltaVerdict, DELTA_VERDICT_TEXT } from '../../cycles/lib/cycle-series';
-import { gateBandOf, gateBandText } from '../../velocity/lib/gate-band';
+import { gateBandText } from '../../velocity/lib/gate-band';
 import { HEALTH_TEXT, HEALTH_TONE, verdictOf, type WorkloadHealth } from '../lib/health';
 
 export function WorkloadCard({
@@ -27,7 +27,7 @@ export function WorkloadCard({
     for (const [k, v] of Object.entries(extra)) params.set(k, v);
     return `/${page}?${params.toString()}`;
   };
-  const gateBand = gateBandText(gateBandOf(w.gate.evaluated > 0 ? w.gate.passRate : null));
+  const gateBand = gateBandText(w.gate.band);
   const cycle = w.lastCycle;
   const delta = cycle?.onlineDelta ?? null;
   return (
@@ -69,8 +69,8 @@ export function WorkloadCard({
         </div>
         <div>
           <div className="metric-label">Gate pass rate</div>
-          <div className="metric-value">{formatPercent(w.gate.evaluated > 0 ? w.gate.passRate : null)}</div>
-          <div className="metric-note">
+          <div className="metric-value">{formatPercent(w.gate.passRate)}</div>
+          <div className="metric-note" data-testid="card-gate-band" data-band={w.gate.band}>
             <Badge tone={gateBand.tone}>{gateBand.text}</Badge>
           </div>
         </div>

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
-import type { AlarmList, CycleList, VelocityReport } from '../../../api/analytics-types';
+import type { AlarmList, CheckQuery, CycleList, VelocityReport } from '@flywheel/api';
 import { endpoints } from '../../../api/endpoints';
-import type { RangeQuery } from '../../../api/types';
 import { useApiQueries, useApiQuery } from '../../../shared/hooks/use-api-query';
 import { firstError, optional, type Resource } from '../../../shared/lib/resource';
 import type { WorkloadHealth } from '../lib/health';
@@ -21,10 +20,6 @@ function healthOf(
   return all.workloads.map((w, i): WorkloadHealth => {
     const buckets = perWorkload[i]!.buckets;
     const recent = buckets.filter((b) => b.interactions > 0).slice(-7);
-    const gate = buckets.reduce(
-      (g, b) => ({ evaluated: g.evaluated + b.gate.evaluated, passed: g.passed + b.gate.passed }),
-      { evaluated: 0, passed: 0 },
-    );
     return {
       workloadId: w.workloadId,
       phase: w.phase,
@@ -37,7 +32,7 @@ function healthOf(
               candidates: recent.reduce((n, b) => n + b.candidates, 0) / recent.length,
             }
           : null,
-      gate: { ...gate, passRate: gate.evaluated > 0 ? gate.passed / gate.evaluated : null },
+      gate: w.gate,
       lastCycle: lastDeployed(cycles, w.workloadId),
       firing: (alarms?.items ?? []).filter((a) => a.workloadId === w.workloadId && a.state === 'firing'),
       cyclesAvailable: cycles !== null,
@@ -51,7 +46,7 @@ function healthOf(
  * daily series, cycles and firing alarms. Cycles and alarms are optional: an older server lacks them.
  * Each is its own request, so the Velocity, Cycles and Alarms pages reuse what the overview loaded.
  */
-export function useWorkloadHealth(query: RangeQuery): Resource<{ workloads: WorkloadHealth[] }> {
+export function useWorkloadHealth(query: CheckQuery): Resource<{ workloads: WorkloadHealth[] }> {
   const all = useApiQuery(endpoints.velocity({ ...query, bucket: 'day' }));
   const cycles = optional(useApiQuery(endpoints.cycles(query.workload ? { workload: query.workload } : {})));
   const alarms = optional(useApiQuery(endpoints.alarms({ state: 'firing' })));

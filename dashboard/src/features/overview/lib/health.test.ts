@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Alarm, Cycle } from '../../../api/analytics-types';
+import type { Alarm, Cycle, GateBand } from '@flywheel/api';
 import { projectVerdict, verdictOf, type WorkloadHealth } from './health';
 
 const base: WorkloadHealth = {
@@ -15,7 +15,7 @@ const base: WorkloadHealth = {
   stagnation: null,
   buckets: [],
   perDay: { interactions: 100, candidates: 40 },
-  gate: { evaluated: 1000, passed: 250, passRate: 0.25 },
+  gate: { evaluated: 1000, passed: 250, passRate: 0.25, band: 'healthy' },
   lastCycle: null,
   firing: [],
   cyclesAvailable: true,
@@ -76,14 +76,24 @@ describe('workload verdict', () => {
   });
 
   it('needs attention for a gate outside 10–50%, a weak last cycle, a warning or a stalled loop', () => {
-    expect(verdictOf({ ...base, gate: { evaluated: 1000, passed: 50, passRate: 0.05 } }).reasons[0]).toMatch(
-      /too strict/,
-    );
-    expect(verdictOf({ ...base, gate: { evaluated: 1000, passed: 600, passRate: 0.6 } }).reasons[0]).toMatch(
-      /too loose/,
-    );
+    const gate = (passed: number, band: GateBand) => ({
+      evaluated: 1000,
+      passed,
+      passRate: passed / 1000,
+      band,
+    });
+    expect(verdictOf({ ...base, gate: gate(50, 'too_strict') }).reasons[0]).toMatch(/too strict/);
+    expect(verdictOf({ ...base, gate: gate(600, 'too_loose') }).reasons[0]).toMatch(/too loose/);
     expect(verdictOf({ ...base, lastCycle: cycle(0.01, [-0.01, 0.03], false) }).health).toBe('attention');
     expect(verdictOf({ ...base, firing: [alarm('warning')] }).health).toBe('attention');
+  });
+
+  it('judges the gate by the band the API gives it, not by recomputing one from the pass rate', () => {
+    // Bands are the API's to define (docs/design.md §5); a card and the Velocity page must agree with it.
+    const bandedByTheApi = { evaluated: 1000, passed: 50, passRate: 0.05, band: 'below_band' as const };
+    expect(verdictOf({ ...base, gate: bandedByTheApi }).health).toBe('healthy');
+    const nothingEvaluated = { evaluated: 0, passed: 0, passRate: null, band: 'insufficient_data' as const };
+    expect(verdictOf({ ...base, gate: nothingEvaluated }).health).toBe('healthy');
   });
 
   it('says when there is not enough data rather than calling it healthy', () => {

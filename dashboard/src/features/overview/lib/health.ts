@@ -1,14 +1,14 @@
 import type {
   Alarm,
   Cycle,
+  GateSummary,
   PhaseAssessment,
   StagnationAssessment,
   VelocityBucket,
-} from '../../../api/analytics-types';
+} from '@flywheel/api';
 import type { Tone } from '../../../shared/components/badge';
 import { formatPoints } from '../../../shared/lib/format';
 import { deltaVerdict, DELTA_VERDICT_TEXT, HEALTHY_DELTA } from '../../cycles/lib/cycle-series';
-import { gateBandOf } from '../../velocity/lib/gate-band';
 
 export interface WorkloadHealth {
   workloadId: string;
@@ -17,7 +17,8 @@ export interface WorkloadHealth {
   buckets: VelocityBucket[];
   /** Interactions and candidates per day over the last 7 days with data. */
   perDay: { interactions: number; candidates: number } | null;
-  gate: { evaluated: number; passed: number; passRate: number | null };
+  /** The gate over the range, with the band the API assigns its pass rate. */
+  gate: GateSummary;
   lastCycle: Cycle | null;
   firing: Alarm[];
   /** null: the server has no such endpoint. */
@@ -67,7 +68,7 @@ export function verdictOf(w: WorkloadHealth): Verdict {
     attention.push(
       `the last cycle (${w.lastCycle!.modelVersion}) added ${formatPoints(w.lastCycle!.onlineDelta!.delta)}, ${DELTA_VERDICT_TEXT[cycleVerdict!]}`,
     );
-  const band = gateBandOf(w.gate.evaluated > 0 ? w.gate.passRate : null);
+  const band = w.gate.band;
   if (band === 'too_strict') attention.push('the gate is too strict: under 10% of interactions pass');
   if (band === 'too_loose') attention.push('the gate is too loose: over 50% of interactions pass');
   if (w.stagnation?.stagnating) attention.push('the last two cycles did not improve quality');

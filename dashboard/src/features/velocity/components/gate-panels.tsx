@@ -1,4 +1,4 @@
-import type { GateReport } from '../../../api/types';
+import type { GateReport } from '@flywheel/api';
 import { Badge } from '../../../shared/components/badge';
 import { TimeSeriesChart, type Marker } from '../../../shared/components/charts/time-series-chart';
 import { Panel } from '../../../shared/components/panel';
@@ -7,7 +7,7 @@ import type { Resource } from '../../../shared/lib/resource';
 import { COLORS, seriesColor } from '../../../shared/lib/colors';
 import { formatCount, formatPercent } from '../../../shared/lib/format';
 import { gateReasonShort, gateReasonText } from '../../../shared/lib/gate-reasons';
-import { GATE_BAND, gateBandText } from '../lib/gate-band';
+import { GATE_HEALTHY_RANGE, gateBandText } from '../lib/gate-band';
 import { rejectionSeries, type Frame } from '../lib/velocity-series';
 import { percentTicks, toChartData } from '../../../shared/lib/chart-data';
 
@@ -42,7 +42,7 @@ export function GatePanels({
                 series={[{ key: 'passRate', label: 'Pass rate', color: COLORS.primary }]}
                 yFormat={(v) => formatPercent(v, 0)}
                 yTicks={percentTicks(data, ['passRate'], 0.35)}
-                bands={[{ from: GATE_BAND.healthy[0], to: GATE_BAND.healthy[1], label: 'healthy 20–30%' }]}
+                bands={[{ from: GATE_HEALTHY_RANGE[0], to: GATE_HEALTHY_RANGE[1], label: 'healthy 20–30%' }]}
                 markers={markers}
                 emptyText="No interaction has been evaluated by the gate in this range yet (the signal window is 24 h)."
               />

@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'react-router';
-import type { VelocityReport } from '../../../api/analytics-types';
+import type { VelocityReport } from '@flywheel/api';
 import { Panel } from '../../../shared/components/panel';
 import { PhaseBadge } from '../../../shared/components/phase-badge';
 import { formatCount, formatPercent } from '../../../shared/lib/format';

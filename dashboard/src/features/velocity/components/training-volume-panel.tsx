@@ -1,4 +1,4 @@
-import type { CycleList } from '../../../api/analytics-types';
+import type { CycleList } from '@flywheel/api';
 import { CategoryBarChart } from '../../../shared/components/charts/category-bar-chart';
 import { Panel } from '../../../shared/components/panel';
 import { ResourceView } from '../../../shared/components/resource-view';

@@ -1,15 +1,14 @@
-import type { VelocityReport } from '../../../api/analytics-types';
+import type { CheckQuery, GateReport, VelocityReport } from '@flywheel/api';
 import { endpoints } from '../../../api/endpoints';
-import type { GateReport, RangeQuery } from '../../../api/types';
 import { useApiQuery } from '../../../shared/hooks/use-api-query';
 import type { Resource } from '../../../shared/lib/resource';
 
 export type Bucket = 'day' | 'week';
 
-export function useVelocity(query: RangeQuery, bucket: Bucket): Resource<VelocityReport> {
+export function useVelocity(query: CheckQuery, bucket: Bucket): Resource<VelocityReport> {
   return useApiQuery(endpoints.velocity({ ...query, bucket }));
 }
 
-export function useGate(query: RangeQuery, bucket: Bucket): Resource<GateReport> {
+export function useGate(query: CheckQuery, bucket: Bucket): Resource<GateReport> {
   return useApiQuery(endpoints.gate({ ...query, bucket }));
 }

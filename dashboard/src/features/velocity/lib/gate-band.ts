@@ -1,8 +1,11 @@
-import type { GateBand } from '../../../api/types';
+import type { GateBand } from '@flywheel/api';
 import type { Tone } from '../../../shared/components/badge';
 
-/** docs/design.md §5: a healthy gate keeps 20–30%; outside 10–50% it is too strict or too loose. */
-export const GATE_BAND = { healthy: [0.2, 0.3], acceptable: [0.1, 0.5] } as const;
+// The API assigns every pass rate its band (GateReport and GateSummary carry `band`); the dashboard only
+// says it in words and draws the healthy range, which no response carries, on the pass-rate chart.
+
+/** docs/design.md §5: a healthy gate keeps 20–30% of evaluated interactions. */
+export const GATE_HEALTHY_RANGE = [0.2, 0.3] as const;
 
 const TEXT: Record<GateBand, [string, Tone]> = {
   healthy: ['healthy (20–30%)', 'good'],
@@ -13,16 +16,8 @@ const TEXT: Record<GateBand, [string, Tone]> = {
   insufficient_data: ['not enough evaluated yet', 'neutral'],
 };
 
+/** The band in a product manager's words, with the tone of its badge. */
 export function gateBandText(band: GateBand): { text: string; tone: Tone } {
   const [text, tone] = TEXT[band] ?? [band, 'neutral'];
   return { text, tone };
-}
-
-export function gateBandOf(passRate: number | null): GateBand {
-  if (passRate === null) return 'insufficient_data';
-  if (passRate < 0.1) return 'too_strict';
-  if (passRate < 0.2) return 'below_band';
-  if (passRate <= 0.3) return 'healthy';
-  if (passRate <= 0.5) return 'above_band';
-  return 'too_loose';
 }

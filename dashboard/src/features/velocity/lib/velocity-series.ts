@@ -1,5 +1,4 @@
-import type { VelocityBucket } from '../../../api/analytics-types';
-import type { GateBucket } from '../../../api/types';
+import type { GateBucket, VelocityBucket } from '@flywheel/api';
 import { toChartData, type ChartDatum } from '../../../shared/lib/chart-data';
 
 const dayStart = (bucket: string) => `${bucket}T00:00:00Z`;

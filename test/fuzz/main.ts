@@ -26,9 +26,9 @@ const flags = program.opts<{
 
 async function main(): Promise<number> {
   const own = flags.apiUrl ? null : await startFuzzServer();
-  // Ctrl-C stops the child server too, and removes its directory.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => void (own?.stop() ?? Promise.resolve()).finally(() => process.exit(130)));
+  // Ctrl-C (or SIGTERM) ends the run early: the report covers what was sent, then the child stops.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (stopping = true));
   const target: FuzzTarget = own ?? {
     apiUrl: flags.apiUrl!,
     otlpUrl: flags.otlpUrl ?? flags.apiUrl!,
@@ -41,6 +41,7 @@ async function main(): Promise<number> {
       seed: Number(flags.seed),
       concurrency: Number(flags.concurrency),
       log: (line) => console.error(line),
+      stopping: () => stopping,
     });
     console.log(summary(report));
     for (const r of report.reproducers) console.log(`reproducer: ${JSON.stringify(r)}`);

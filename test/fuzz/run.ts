@@ -19,8 +19,10 @@ export interface FuzzOptions {
   bodies: number;
   seed: number;
   concurrency: number;
-  /** Progress lines (every 10% of the bodies). */
+  /** Progress lines with the figures so far (every 10% of the bodies, at most 5,000 apart). */
   log?: (line: string) => void;
+  /** Asked before each body: true ends the run early, with the report of what was sent. */
+  stopping?: () => boolean;
 }
 
 /** A request that got a 5xx, timed out, or was in flight when the server died: enough to send it again. */
@@ -127,6 +129,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
     if (report.reproducers.length < MAX_REPRODUCERS) report.reproducers.push(r);
   };
 
+  const stopping = options.stopping ?? (() => false);
   const totalMs = { otlp: 0, signals: 0, api: 0 };
   let done = false;
   const health = (async () => {
@@ -178,6 +181,8 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
         }
       }
     } catch (error) {
+      // Ctrl-C reaches the child server too: its exit then is no crash.
+      if (stopping()) return;
       if (!target.alive()) {
         report.crashed = true;
         note(reproducer(request, 'in flight when the server died'));
@@ -197,26 +202,38 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
     }
   }
 
-  const step = Math.max(1, Math.floor(options.bodies / 10));
-  for (let chunk = 0; report.bodies < options.bodies && !report.crashed; chunk++) {
-    const batch = fc.sample(arbitrary, {
-      seed: options.seed + chunk,
-      numRuns: Math.min(CHUNK, options.bodies - report.bodies),
-    });
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: options.concurrency }, async () => {
-        while (next < batch.length && !report.crashed) {
-          const request = batch[next++]!;
-          report.byTarget[request.target]++;
-          report.bodies++;
-          if (report.bodies % step === 0) options.log?.(`fuzz: ${report.bodies} bodies sent`);
-          await send(request);
-          if (!target.alive()) report.crashed = true;
-        }
-      }),
-    );
-  }
+  const step = Math.max(1, Math.min(5000, Math.floor(options.bodies / 10)));
+  // Bodies are generated in seeded chunks, in order, whenever the queue runs dry: the other requests
+  // stay in flight meanwhile, so the server never idles while the next chunk is made.
+  let queue: Tagged[] = [];
+  let chunk = 0;
+  let generated = 0;
+  const take = (): Tagged | undefined => {
+    if (queue.length === 0 && generated < options.bodies) {
+      queue = fc.sample(arbitrary, {
+        seed: options.seed + chunk++,
+        numRuns: Math.min(CHUNK, options.bodies - generated),
+      });
+      generated += queue.length;
+    }
+    return queue.shift();
+  };
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      for (let request = take(); request && !report.crashed && !stopping(); request = take()) {
+        report.byTarget[request.target]++;
+        report.bodies++;
+        if (report.bodies % step === 0)
+          options.log?.(
+            `fuzz: ${report.bodies} bodies in ${Math.round((performance.now() - started) / 1000)} s, ` +
+              `5xx ${report.serverErrors}, unanswered ${report.timeouts + report.transportErrors}, ` +
+              `max /healthz ${Math.round(report.maxHealthzMs)} ms, peak RSS ${Math.round((target.peakRssBytes() ?? 0) / 2 ** 20)} MiB`,
+          );
+        await send(request);
+        if (!target.alive() && !stopping()) report.crashed = true;
+      }
+    }),
+  );
   done = true;
   await health;
   for (const t of ['otlp', 'signals', 'api'] as const)

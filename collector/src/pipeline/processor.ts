@@ -41,10 +41,13 @@ export interface WorkerPoolOptions {
   /** Worker threads; default one per core. */
   threads?: number;
   /**
-   * Bodies that may wait for a thread; beyond, requests are refused with 429. Default two per thread:
-   * a body waits for at most two others per thread, which bounds the latency queueing adds.
+   * Body bytes the pool may hold, being processed or waiting; a body that would pass this while
+   * others wait for a thread is refused with 429 (with a thread free, it is always taken). Counted in
+   * bytes, not bodies, because work grows with bytes: a burst of small requests queues freely while
+   * large ones are bounded. Default 8 MiB per thread, about 1,900 LLM spans of 4.4 KB: a fraction of
+   * a second of a thread's work.
    */
-  maxQueue?: number;
+  maxQueuedBytes?: number;
 }
 
 /**
@@ -54,12 +57,11 @@ export interface WorkerPoolOptions {
  */
 export function workerPool(options: WorkerPoolOptions = {}): BodyProcessor {
   const threads = options.threads ?? availableParallelism();
-  const maxQueue = options.maxQueue ?? threads * 2;
+  const maxQueuedBytes = options.maxQueuedBytes ?? threads * 8 * 1024 * 1024;
   const pool = new Piscina({
     filename: new URL('./worker-entry.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    maxQueue,
     // A worker's heap is bounded: a body that would need more fails alone (500, the worker is
     // replaced) instead of growing the process until the system kills it. 512 MiB holds the decoded
     // form of the largest body admitted (20 MiB of OTLP/JSON).
@@ -69,11 +71,14 @@ export function workerPool(options: WorkerPoolOptions = {}): BodyProcessor {
     execArgv: workerExecArgv(),
   });
   let pending = 0;
+  let queuedBytes = 0;
   return {
     async process(task) {
-      if (pool.queueSize >= maxQueue) throw new WorkersBusyError();
+      const size = task.body.byteLength;
+      if (pool.queueSize > 0 && queuedBytes + size > maxQueuedBytes) throw new WorkersBusyError();
       const owned = task.body.byteOffset === 0 && task.body.byteLength === task.body.buffer.byteLength;
       pending++;
+      queuedBytes += size;
       try {
         return (await pool.run(
           task,
@@ -81,6 +86,7 @@ export function workerPool(options: WorkerPoolOptions = {}): BodyProcessor {
         )) as BodyResult;
       } finally {
         pending--;
+        queuedBytes -= size;
       }
     },
     get pending() {

@@ -17,7 +17,7 @@ const SHINGLE = 3;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 // Han, kana and Hangul: each character is a word of its own, since these scripts put no spaces.
 function isUnspaced(c: number): boolean {

@@ -10,8 +10,10 @@ import { countWords } from '../src/content-checks/length';
 import { nearDuplicateKey } from '../src/content-checks/near-duplicate';
 import { matchJailbreak } from '../src/content-checks/jailbreak';
 import { topicRelevance } from '../src/content-checks/topic';
+import { findAddresses } from '../src/redact/address';
 import { loadCorpus } from '../src/redact/corpus/load';
-import { redactText } from '../src/redact/index';
+import { detectPii, redactText } from '../src/redact/index';
+import { findPersons } from '../src/redact/person';
 import { LLM_PROMPT, LLM_RESPONSE_3_5KB } from './llm-text';
 
 const MIN_MS = 1500;
@@ -66,6 +68,18 @@ report(
   `redact: the same text repeated to ${(utf8Bytes(big) / 1e6).toFixed(1)} MB, one call`,
   `${((bigRate * utf8Bytes(big)) / 1e6).toFixed(1)} MB/s`,
 );
+
+// µs per KB of input: what each call costs the ingest path per kilobyte of prompt or response.
+const perKb = (rate: number, bytes: number): string => `${(1e6 / rate / (bytes / 1024)).toFixed(1)} µs/KB`;
+report('redact: 3.5 KB LLM response, all detectors', perKb(respRate, respBytes));
+report('  … of which person names', perKb(measure(responses, findPersons), respBytes));
+report('  … of which postal addresses', perKb(measure(responses, findAddresses), respBytes));
+report(
+  'detect: corpus snippets, all detectors',
+  perKb(measure(corpus, detectPii), corpusBytes / corpus.length),
+);
+report('  … of which person names', perKb(measure(corpus, findPersons), corpusBytes / corpus.length));
+report('  … of which postal addresses', perKb(measure(corpus, findAddresses), corpusBytes / corpus.length));
 
 const interactions = responses.map((response, i) => ({
   prompt: prompts[i]!,

@@ -1,7 +1,9 @@
+import { findAddresses } from './address';
 import { findCards } from './card';
 import { findEmails } from './email';
 import { findIbans } from './iban';
 import { findIpAddresses } from './ip';
+import { findPersons } from './person';
 import { findPhones } from './phone';
 import { findSecrets } from './secrets';
 import { findSsns } from './ssn';
@@ -16,7 +18,9 @@ const DETECTORS: Record<PiiKind, (text: string) => PiiMatch[]> = {
   CREDIT_CARD: findCards,
   SSN: findSsns,
   IP_ADDRESS: findIpAddresses,
+  ADDRESS: findAddresses,
   PHONE: findPhones,
+  PERSON: findPersons,
 };
 
 const RANK = new Map(PII_KINDS.map((kind, i) => [kind, i]));

@@ -1,6 +1,12 @@
-export type PiiKind = 'EMAIL' | 'PHONE' | 'CREDIT_CARD' | 'IBAN' | 'SSN' | 'IP_ADDRESS' | 'SECRET';
+export type PiiKind =
+  'EMAIL' | 'PHONE' | 'CREDIT_CARD' | 'IBAN' | 'SSN' | 'IP_ADDRESS' | 'SECRET' | 'ADDRESS' | 'PERSON';
 
-/** Every kind, in the order overlapping matches are preferred (first wins). */
+/**
+ * Every kind, in the order overlapping matches are preferred (first wins). Kinds confirmed by a
+ * checksum or a fixed shape come first; an address outranks a phone-like run inside its postcode,
+ * and a person's name, the least certain, yields to everything (a street named after someone is an
+ * address).
+ */
 export const PII_KINDS: readonly PiiKind[] = [
   'SECRET',
   'EMAIL',
@@ -8,7 +14,9 @@ export const PII_KINDS: readonly PiiKind[] = [
   'CREDIT_CARD',
   'SSN',
   'IP_ADDRESS',
+  'ADDRESS',
   'PHONE',
+  'PERSON',
 ];
 
 export interface Redaction {

@@ -8,7 +8,17 @@ import { fileURLToPath } from 'node:url';
 import type { PiiKind } from '../types';
 import type { CorpusEntry, ExpectedEntity } from './corpus-types';
 import { DECOYS } from './decoy-values';
+import {
+  addressDE,
+  addressFR,
+  addressSouthWest,
+  addressUK,
+  addressUS,
+  poBox,
+  streetUS,
+} from './address-values';
 import { card, email, iban, ipv4, ipv6, phone, ssn } from './pii-values';
+import { fullName, givenName, surname } from './person-values';
 import { makeRng } from './rng';
 import type { Rng } from './rng';
 import { bearerToken, password, pemBlock, providerKey } from './secret-values';
@@ -16,9 +26,9 @@ import { TEMPLATES_EN } from './templates-en';
 import { TEMPLATES_INTL } from './templates-intl';
 
 export const CORPUS_SEED = 20_240_501;
-export const GENERATED_COUNT = 420;
+export const GENERATED_COUNT = 500;
 
-const SLOTS: Record<string, [PiiKind, (r: Rng) => string]> = {
+const SLOTS: Record<string, [PiiKind, (r: Rng, lang: string) => string]> = {
   email: ['EMAIL', email],
   phone: ['PHONE', (r) => phone(r)],
   card: ['CREDIT_CARD', card],
@@ -30,9 +40,19 @@ const SLOTS: Record<string, [PiiKind, (r: Rng) => string]> = {
   bearer: ['SECRET', bearerToken],
   password: ['SECRET', password],
   pem: ['SECRET', pemBlock],
+  person: ['PERSON', fullName],
+  given: ['PERSON', givenName],
+  surname: ['PERSON', surname],
+  streetUS: ['ADDRESS', streetUS],
+  addressUS: ['ADDRESS', addressUS],
+  addressUK: ['ADDRESS', addressUK],
+  addressDE: ['ADDRESS', addressDE],
+  addressFR: ['ADDRESS', addressFR],
+  addressSW: ['ADDRESS', addressSouthWest],
+  poBox: ['ADDRESS', poBox],
 };
 
-function fill(template: string, r: Rng): { text: string; entities: ExpectedEntity[] } {
+function fill(template: string, lang: string, r: Rng): { text: string; entities: ExpectedEntity[] } {
   const entities: ExpectedEntity[] = [];
   const text = template.replace(
     /\{(d:)?([a-zA-Z0-9]+)\}/g,
@@ -44,7 +64,7 @@ function fill(template: string, r: Rng): { text: string; entities: ExpectedEntit
       }
       const slot = SLOTS[name];
       if (!slot) return whole; // JSON braces in the template, not a slot
-      const value = slot[1](r);
+      const value = slot[1](r, lang);
       entities.push({ kind: slot[0], value });
       return value;
     },
@@ -57,7 +77,12 @@ export function generateCorpus(seed = CORPUS_SEED, count = GENERATED_COUNT): Cor
   const templates = [...TEMPLATES_EN, ...TEMPLATES_INTL];
   return Array.from({ length: count }, (_, i) => {
     const t = templates[i % templates.length]!;
-    return { id: `gen-${String(i).padStart(4, '0')}`, lang: t.lang, format: t.format, ...fill(t.text, r) };
+    return {
+      id: `gen-${String(i).padStart(4, '0')}`,
+      lang: t.lang,
+      format: t.format,
+      ...fill(t.text, t.lang, r),
+    };
   });
 }
 

@@ -1,7 +1,9 @@
 import type { Template } from './template';
 
-// Slots: {email} {phone} {card} {iban} {ssn} {ipv4} {ipv6} {key} {bearer} {password} {pem} are PII;
-// {d:name} is a decoy from decoy-values.ts that must not be found.
+// Slots: {email} {phone} {card} {iban} {ssn} {ipv4} {ipv6} {key} {bearer} {password} {pem}, names
+// ({person}, {given}, {surname}) and addresses ({streetUS}, {addressUS}, {addressUK}, {addressDE},
+// {addressFR}, {addressSW}, {poBox}) are PII; {d:name} is a decoy from decoy-values.ts that must not
+// be found.
 export const TEMPLATES_EN: readonly Template[] = [
   {
     lang: 'en',
@@ -103,7 +105,7 @@ export const TEMPLATES_EN: readonly Template[] = [
   {
     lang: 'en',
     format: 'email',
-    text: 'From: {email}\nTo: {email}\nSubject: Invoice {d:order}\n\nHello,\nplease find attached the invoice from {d:date}. Wire the amount of {d:price} to {iban}.\nQuestions: {phone}\n\nBest regards,\nAnna',
+    text: 'From: {email}\nTo: {email}\nSubject: Invoice {d:order}\n\nHello,\nplease find attached the invoice from {d:date}. Wire the amount of {d:price} to {iban}.\nQuestions: {phone}\n\nBest regards,\n{given}',
   },
   {
     lang: 'en',
@@ -113,7 +115,7 @@ export const TEMPLATES_EN: readonly Template[] = [
   {
     lang: 'en',
     format: 'email',
-    text: 'Hi team,\n\nthe staging box {ipv4} still has the old deploy key:\n{pem}\nPlease rotate it today.\n\nTom',
+    text: 'Hi team,\n\nthe staging box {ipv4} still has the old deploy key:\n{pem}\nPlease rotate it today.\n\n{given}',
   },
   {
     lang: 'en',
@@ -144,14 +146,14 @@ export const TEMPLATES_EN: readonly Template[] = [
   {
     lang: 'en',
     format: 'csv',
-    text: 'id,name,email,phone,signup\n{d:order},Maria Garcia,{email},{phone},{d:date}\n{d:order},Tom Smith,{email},{phone},{d:date}',
+    text: 'id,name,email,phone,signup\n{d:order},{person},{email},{phone},{d:date}\n{d:order},{person},{email},{phone},{d:date}',
   },
   {
     lang: 'en',
     format: 'csv',
     text: 'sku,qty,price,updated\nSKU-4412-889,{d:zip},{d:price},{d:isoTimestamp}\nSKU-1182-004,3,12.50,{d:isoTimestamp}',
   },
-  { lang: 'en', format: 'csv', text: 'employee,ssn,iban,ip\nJ. Doe,{ssn},{iban},{ipv4}' },
+  { lang: 'en', format: 'csv', text: 'employee,ssn,iban,ip\n{person},{ssn},{iban},{ipv4}' },
   {
     lang: 'en',
     format: 'json',
@@ -196,5 +198,60 @@ export const TEMPLATES_EN: readonly Template[] = [
     lang: 'en',
     format: 'code',
     text: 'ssh deploy@{ipv4} -i ~/.ssh/id_ed25519\n# key fingerprint {d:sha}, host {d:hostPort}',
+  },
+  {
+    lang: 'en',
+    format: 'chat',
+    text: 'Please send the replacement to {addressUS}. It is a gift for my niece, {person}.',
+  },
+  {
+    lang: 'en',
+    format: 'email',
+    text: 'Hello {given},\n\nyour parcel {d:tracking} left our warehouse on {d:date} and goes to {addressUK}.\n\nKind regards,\n{person}\nCustomer Care',
+  },
+  {
+    lang: 'en',
+    format: 'chat',
+    text: 'I am moving from {streetUS} to {addressUS} on {d:date}; how do I change the delivery address?',
+  },
+  {
+    lang: 'en',
+    format: 'log',
+    text: '{d:isoTimestamp} INFO shipment.created to="{addressUK}" customer="{person}" order={d:order}',
+  },
+  {
+    lang: 'en',
+    format: 'json',
+    text: '{"recipient": {"name": "{person}", "address": "{addressUS}", "phone": "{phone}"}, "order": "{d:order}"}',
+  },
+  {
+    lang: 'en',
+    format: 'chat',
+    text: 'Draft a complaint to Mr {surname} about the noise upstairs; he lives at {addressUK}.',
+  },
+  {
+    lang: 'en',
+    format: 'chat',
+    text: 'Write a two-line bio for {person}, who joins us on {d:date} as head of data science.',
+  },
+  {
+    lang: 'en',
+    format: 'code',
+    text: 'const customer = { name: "{person}", shipping: "{addressUS}" }; // fixture for {d:version}',
+  },
+  {
+    lang: 'en',
+    format: 'chat',
+    text: 'Our billing address is now {poBox}; please update invoice {d:order}.',
+  },
+  {
+    lang: 'en',
+    format: 'chat',
+    text: 'Compare Claude, Gemini and Llama on the May release notes {d:version}; set the Grace Period to 14 days.',
+  },
+  {
+    lang: 'en',
+    format: 'chat',
+    text: 'Route 66, Studio 54 and Apollo 11 are in the quiz; the Victoria Station item moved to Q3 on {d:date}.',
   },
 ];

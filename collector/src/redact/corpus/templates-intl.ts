@@ -34,7 +34,7 @@ export const TEMPLATES_INTL: readonly Template[] = [
   {
     lang: 'de',
     format: 'email',
-    text: 'Sehr geehrte Damen und Herren,\n\nanbei die Rechnung {d:order} vom {d:date}. Bitte überweisen Sie {d:price} auf {iban}.\nRückfragen gerne unter {phone}.\n\nMit freundlichen Grüßen\nJürgen Müller\n{email}',
+    text: 'Sehr geehrte Damen und Herren,\n\nanbei die Rechnung {d:order} vom {d:date}. Bitte überweisen Sie {d:price} auf {iban}.\nRückfragen gerne unter {phone}.\n\nMit freundlichen Grüßen\n{person}\n{email}',
   },
   {
     lang: 'de',
@@ -90,7 +90,7 @@ export const TEMPLATES_INTL: readonly Template[] = [
   {
     lang: 'es',
     format: 'email',
-    text: 'Asunto: Reclamación {d:order}\n\nEstimados señores:\nles escribo desde {email}. Pueden llamarme al {phone}.\nAtentamente,\nLucía García',
+    text: 'Asunto: Reclamación {d:order}\n\nEstimados señores:\nles escribo desde {email}. Pueden llamarme al {phone}.\nAtentamente,\n{person}',
   },
   {
     lang: 'pt',
@@ -145,5 +145,66 @@ export const TEMPLATES_INTL: readonly Template[] = [
     lang: 'nl',
     format: 'chat',
     text: 'Hallo, mijn bestelling {d:order} is niet aangekomen. Bel me op {phone} of mail naar {email}.',
+  },
+  {
+    lang: 'de',
+    format: 'chat',
+    text: 'Bitte liefern Sie an {addressDE}, ich bin ab 18 Uhr zu Hause. Bestellung {d:order}.',
+  },
+  {
+    lang: 'de',
+    format: 'email',
+    text: 'Sehr geehrter Herr {surname},\n\nwir bestätigen Ihren Umzug nach {addressDE} zum {d:date}.\n\nViele Grüße\n{person}',
+  },
+  {
+    lang: 'de',
+    format: 'chat',
+    text: 'Guten Tag, mein Name ist {person}. Meine neue Anschrift lautet {addressDE}.',
+  },
+  {
+    lang: 'de',
+    format: 'json',
+    text: '{"kunde": {"name": "{person}", "anschrift": "{addressDE}"}, "version": "{d:version}"}',
+  },
+  {
+    lang: 'fr',
+    format: 'chat',
+    text: 'Bonjour, je suis {given} et mon adresse de livraison est {addressFR}.',
+  },
+  {
+    lang: 'fr',
+    format: 'email',
+    text: 'Madame {surname},\n\nnous avons bien noté votre nouvelle adresse : {addressFR}.\n\nBien cordialement,\n{person}',
+  },
+  {
+    lang: 'fr',
+    format: 'csv',
+    text: 'nom;adresse;commande\n{person};{addressFR};{d:order}',
+  },
+  {
+    lang: 'es',
+    format: 'chat',
+    text: 'Envíenlo a {addressSW}, por favor. Pregunten por {person} en recepción.',
+  },
+  {
+    lang: 'it',
+    format: 'chat',
+    text: 'Spedite il pacco a {addressSW}, alla cortese attenzione di {person}.',
+  },
+  {
+    lang: 'nl',
+    format: 'email',
+    text: 'Stuur het pakket naar {addressSW}.\n\nMet vriendelijke groet,\n{person}',
+  },
+  { lang: 'pt', format: 'chat', text: 'Podem enviar para {addressSW}? Obrigada, {given}!' },
+  {
+    lang: 'de',
+    format: 'chat',
+    text: 'Die Deutsche Bahn fährt ab Montag wieder nach Plan; Gleis 7 statt Gleis 3, Abfahrt {d:time}.',
+  },
+  {
+    lang: 'fr',
+    format: 'chat',
+    text: "Le Conseil d'État a rendu sa décision le {d:date} ; la Place de la Concorde reste fermée.",
   },
 ];

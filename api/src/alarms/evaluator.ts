@@ -41,7 +41,26 @@ export class AlarmEvaluator {
     private readonly options: EvaluatorOptions,
   ) {}
 
+  /** Callers of evaluate() for the project, running or waiting their turn. */
+  readonly #callers = new Map<string, number>();
+
+  /** How many evaluations of the project are running or waiting: on-demand calls refuse to pile up. */
+  pending(projectId: string): number {
+    return this.#callers.get(projectId) ?? 0;
+  }
+
   async evaluate(projectId: string, asOf?: string): Promise<EvaluationResult> {
+    this.#callers.set(projectId, this.pending(projectId) + 1);
+    try {
+      return await this.#evaluateInTurn(projectId, asOf);
+    } finally {
+      const left = this.pending(projectId) - 1;
+      if (left > 0) this.#callers.set(projectId, left);
+      else this.#callers.delete(projectId);
+    }
+  }
+
+  async #evaluateInTurn(projectId: string, asOf?: string): Promise<EvaluationResult> {
     while (this.#running.has(projectId)) await this.#running.get(projectId)!.catch(() => undefined);
     const run = this.#evaluate(projectId, asOf);
     this.#running.set(projectId, run);

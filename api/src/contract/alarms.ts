@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ALARM_KINDS } from '../alarms/types';
-import { apiErrors, count, iso, json } from './common';
+import { apiErrors, count, errorBody, iso, json } from './common';
 import { isoTime, name, queryInteger } from './ranges';
 
 const asOf = isoTime.optional().describe("Default: the project's latest event time.");
@@ -56,6 +56,10 @@ export const evaluateAlarms = createRoute({
         unchanged: count.describe('Alarms still firing'),
       }),
       'What changed',
+    ),
+    429: json(
+      errorBody,
+      'An evaluation of the project is running and another is waiting; retry after Retry-After',
     ),
     ...apiErrors,
   },

@@ -57,10 +57,7 @@ export const evaluateAlarms = createRoute({
       }),
       'What changed',
     ),
-    429: json(
-      errorBody,
-      'An evaluation of the project is running and another is waiting; retry after Retry-After',
-    ),
+    429: json(errorBody, 'An evaluation of the project is running; retry after Retry-After'),
     ...apiErrors,
   },
 });

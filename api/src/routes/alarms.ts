@@ -9,7 +9,7 @@ import { resolveAsOf } from './scope';
 import type { ApiEnv } from './env';
 import { contractRouter } from './validation';
 
-const MAX_PENDING_EVALUATIONS = 2;
+const MAX_PENDING_EVALUATIONS = 1;
 const RETRY_EVALUATION_SECONDS = 5;
 
 /** `GET /api/v1/alarms`, `POST /api/v1/alarms/evaluate`, `GET /api/v1/alarms/{id}/deliveries`. */
@@ -39,13 +39,10 @@ export function alarmsRoute(client: ClickHouseClient, alarms: AlarmServices): Op
 
   app.openapi(evaluateAlarms, async (c) => {
     const { asOf } = c.req.valid('query');
-    // One running and one waiting is enough: more would queue without bound behind a slow evaluation.
+    // One at a time, refused rather than queued: a queue behind a slow evaluation only grows.
     if (alarms.evaluator.pending(c.get('projectId')) >= MAX_PENDING_EVALUATIONS) {
       c.header('retry-after', String(RETRY_EVALUATION_SECONDS));
-      return c.json(
-        { error: 'an evaluation of this project is running and another is waiting; retry later' },
-        429,
-      );
+      return c.json({ error: 'an evaluation of this project is running; retry later' }, 429);
     }
     const result = await alarms.evaluator.evaluate(
       c.get('projectId'),

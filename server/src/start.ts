@@ -81,8 +81,9 @@ export async function startFlywheel(
 
   const otlpServer = await listen(collector, config.host, config.otlpPort);
   const apiServer = await listen(api, config.host, config.port);
-  // Requests Node refuses before the app sees them (headers too large) get the API's JSON error body.
-  apiServer.on('clientError', clientErrorResponder());
+  // Requests Node refuses before the app sees them (headers too large, malformed HTTP) get a JSON error
+  // body on both ports, not Node's empty one.
+  for (const server of [otlpServer, apiServer]) server.on('clientError', clientErrorResponder());
   const hostForUrl =
     config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
   const otlpUrl = `http://${hostForUrl}:${(otlpServer.address() as AddressInfo).port}`;

@@ -60,6 +60,12 @@ describe('flywheel command line', () => {
     const page = await fetch(`${apiUrl}/velocity`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root"></div>');
+    // Headers over Node's limit are refused with a JSON body on both ports (docs/security.md).
+    for (const url of [`${apiUrl}/healthz`, `${otlpUrl}/v1/traces`]) {
+      const tooLarge = await fetch(`${url}?q=${'a'.repeat(20_000)}`);
+      expect(tooLarge.status).toBe(431);
+      expect(await tooLarge.json()).toEqual({ error: expect.stringMatching(/^headers: larger/) });
+    }
     child.kill('SIGINT');
     const run = await exit;
     expect(run.code).toBe(0);

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { QUEUE_DEFAULTS } from '../curation/review-queue';
 import { REVIEW_REASONS } from '../queries/review-candidates';
+import { REVIEW_SAMPLE_RANGE } from '../queries/review-queue';
 import { apiErrors, count, iso, json, jsonBody, scopeQuery } from './common';
 import { bodyInteger, bodyNumber, name, queryInteger, queryNumber } from './ranges';
 
@@ -33,7 +34,9 @@ export const getReviewQueue = createRoute({
     query: z.strictObject({
       ...scopeQuery,
       limit: queryInteger(1, MAX_ITEMS).default(50),
-      samplePercent: queryInteger(1, 20).default(QUEUE_DEFAULTS.samplePercent),
+      samplePercent: queryInteger(REVIEW_SAMPLE_RANGE.min, REVIEW_SAMPLE_RANGE.max).default(
+        QUEUE_DEFAULTS.samplePercent,
+      ),
       overlapShare: queryNumber(0, 1).default(QUEUE_DEFAULTS.overlapShare),
     }),
   },
@@ -49,7 +52,7 @@ export const claimBody = z.strictObject({
     .describe(
       `How long the items are held (default ${QUEUE_DEFAULTS.leaseMinutes}); then they return to the queue.`,
     ),
-  samplePercent: bodyInteger(1, 20).optional(),
+  samplePercent: bodyInteger(REVIEW_SAMPLE_RANGE.min, REVIEW_SAMPLE_RANGE.max).optional(),
   overlapShare: bodyNumber(0, 1).optional(),
 });
 

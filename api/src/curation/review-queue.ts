@@ -3,10 +3,11 @@ import { gateConfigFor } from '../analytics/gate-settings';
 import { addHours, eventTimeToIso } from '../analytics/time';
 import { reviewQueue, type QueueItem, type QueueParams } from '../queries/review-candidates';
 import { insertLeases } from '../queries/review-leases';
+import { REVIEW_SAMPLE_PERCENT } from '../queries/review-queue';
 
 /** Defaults of the queue (docs/design.md §9): 5% sampled, one item in ten to two reviewers. */
 export const QUEUE_DEFAULTS = {
-  samplePercent: 5,
+  samplePercent: REVIEW_SAMPLE_PERCENT,
   overlapShare: 0.1,
   nearMargin: 0.05,
   rareShare: 0.05,

@@ -3,11 +3,13 @@ import type { ClickHouseClient } from '@flywheel/storage';
 import { gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from './gate';
 
 /**
- * The review sample (docs/design.md §9 asks for 5–10% of gate-passed candidates): a gate-passed candidate is
- * sampled for review when CRC-32 of its request id mod 100 is below the rate in percent. Deterministic,
- * so the queue, the API and any client (`isSampledForReview`) agree on it without storing it.
+ * The review sample's default share, in percent (docs/design.md §9): a gate-passed candidate is sampled for
+ * review when CRC-32 of its request id mod 100 is below it. Deterministic, so the review queue, the
+ * pending count and any client (`isSampledForReview`) agree on it without storing it. The one default:
+ * the queue takes 1–20 per request (`REVIEW_SAMPLE_RANGE`), everything else reads this.
  */
-export const REVIEW_SAMPLE_PERCENT = 10;
+export const REVIEW_SAMPLE_PERCENT = 5;
+export const REVIEW_SAMPLE_RANGE = { min: 1, max: 20 } as const;
 
 export function isSampledForReview(requestId: string, percent: number = REVIEW_SAMPLE_PERCENT): boolean {
   return crc32(Buffer.from(requestId, 'utf8')) % 100 < percent;

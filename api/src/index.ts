@@ -81,6 +81,7 @@ export type {
   AlarmState,
   AlarmQuery,
   AlarmList,
+  AlarmDetail,
   AlarmEvaluation,
   AlarmDelivery,
   AlertsConfig,

@@ -38,6 +38,22 @@ export const listAlarms = createRoute({
   },
 });
 
+export const getAlarm = createRoute({
+  method: 'get',
+  path: '/api/v1/alarms/{id}',
+  operationId: 'getAlarm',
+  tags: ['Alarms'],
+  summary: 'One alarm by id, whenever it fired',
+  description:
+    'What an alert’s link opens: the alarm with its state as of asOf, its evidence and recommendation. 404 when the project has no alarm with this id.',
+  request: { params: z.strictObject({ id: name }), query: z.strictObject({ asOf }) },
+  responses: {
+    200: json(z.object({ asOf: iso, alarm }), 'The alarm'),
+    404: json(errorBody, 'No alarm with this id in the project'),
+    ...apiErrors,
+  },
+});
+
 export const evaluateAlarms = createRoute({
   method: 'post',
   path: '/api/v1/alarms/evaluate',

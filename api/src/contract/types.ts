@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { GateBand } from '../analytics/gate-band';
-import type { alarm, alarmsQuery, evaluateAlarms, listAlarms, listDeliveries } from './alarms';
+import type { alarm, alarmsQuery, evaluateAlarms, getAlarm, listAlarms, listDeliveries } from './alarms';
 import type { testAlert, putAlertsConfig } from './alerts';
 import type {
   CheckName,
@@ -108,6 +108,7 @@ export type Alarm = z.output<typeof alarm>;
 export type AlarmState = Alarm['state'];
 export type AlarmQuery = z.input<typeof alarmsQuery>;
 export type AlarmList = Json<typeof listAlarms>;
+export type AlarmDetail = Json<typeof getAlarm>;
 export type AlarmEvaluation = Json<typeof evaluateAlarms>;
 export type AlarmDelivery = Json<typeof listDeliveries>['items'][number];
 

@@ -60,6 +60,7 @@ describe('openApiDocument', () => {
       'GET /api/docs',
       'GET /api/openapi.json',
       'GET /api/v1/alarms',
+      'GET /api/v1/alarms/{id}',
       'GET /api/v1/alarms/{id}/deliveries',
       'GET /api/v1/alerts/config',
       'GET /api/v1/checks/drift',

@@ -79,6 +79,32 @@ export async function listAlarms(
   }));
 }
 
+/** One alarm of a project by id, with the state it had at `asOf`; undefined when the project has none. */
+export async function getAlarm(
+  client: ClickHouseClient,
+  params: { projectId: string; id: string; asOf: string },
+): Promise<Alarm | undefined> {
+  const result = await client.query({
+    query: `
+      SELECT project_id AS projectId, alarm_id AS id, kind, severity, workload_id AS workloadId,
+             model_version AS modelVersion,
+             if(resolved_at IS NOT NULL AND resolved_at <= {asOf:DateTime64(6, 'UTC')}, 'resolved', 'firing') AS state_as_of,
+             state_as_of AS state,
+             toString(fired_at) AS firedAt,
+             if(state_as_of = 'resolved', toString(resolved_at), NULL) AS resolvedAt,
+             toString(evaluated_at) AS evaluatedAt, evidence, recommendation
+      FROM alarms FINAL
+      WHERE project_id = {projectId:String} AND alarm_id = {id:String}
+      LIMIT 1`,
+    query_params: params,
+    format: 'JSONEachRow',
+  });
+  const [row] = await result.json<AlarmRow & { state_as_of: string }>();
+  if (!row) return undefined;
+  const { state_as_of: _ignored, ...alarm } = row;
+  return { ...alarm, evidence: JSON.parse(alarm.evidence) as Record<string, unknown> };
+}
+
 /** The newest state of every alarm that is firing or was resolved after `since` (the state machine's memory). */
 export async function recentAlarms(
   client: ClickHouseClient,

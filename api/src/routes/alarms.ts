@@ -3,8 +3,12 @@ import type { ClickHouseClient } from '@flywheel/storage';
 import type { AlarmServices } from '../alarms/services';
 import type { Alarm } from '../alarms/types';
 import { eventTimeToIso, isoToEventTime } from '../analytics/time';
-import { evaluateAlarms, listAlarms, listDeliveries } from '../contract/alarms';
-import { listAlarms as storedAlarms, listDeliveries as storedDeliveries } from '../queries/alarms';
+import { evaluateAlarms, getAlarm, listAlarms, listDeliveries } from '../contract/alarms';
+import {
+  getAlarm as storedAlarm,
+  listAlarms as storedAlarms,
+  listDeliveries as storedDeliveries,
+} from '../queries/alarms';
 import { resolveAsOf } from './scope';
 import type { ApiEnv } from './env';
 import { contractRouter } from './validation';
@@ -12,7 +16,10 @@ import { contractRouter } from './validation';
 const MAX_PENDING_EVALUATIONS = 1;
 const RETRY_EVALUATION_SECONDS = 5;
 
-/** `GET /api/v1/alarms`, `POST /api/v1/alarms/evaluate`, `GET /api/v1/alarms/{id}/deliveries`. */
+/**
+ * `GET /api/v1/alarms`, `GET /api/v1/alarms/{id}`, `POST /api/v1/alarms/evaluate`,
+ * `GET /api/v1/alarms/{id}/deliveries`.
+ */
 export function alarmsRoute(client: ClickHouseClient, alarms: AlarmServices): OpenAPIHono<ApiEnv> {
   const app = contractRouter();
   const view = (a: Alarm) => ({
@@ -35,6 +42,16 @@ export function alarmsRoute(client: ClickHouseClient, alarms: AlarmServices): Op
     const at = await resolveAsOf(client, projectId, asOf);
     const items = await storedAlarms(client, { projectId, asOf: at, state: state ?? '', limit });
     return c.json({ asOf: eventTimeToIso(at), items: items.map(view) }, 200);
+  });
+
+  // An alert's link names its alarm: it must open whenever the alarm fired and whatever the list's limit.
+  app.openapi(getAlarm, async (c) => {
+    const { asOf } = c.req.valid('query');
+    const projectId = c.get('projectId');
+    const at = await resolveAsOf(client, projectId, asOf);
+    const found = await storedAlarm(client, { projectId, id: c.req.valid('param').id, asOf: at });
+    if (!found) return c.json({ error: 'id: no alarm with this id' }, 404);
+    return c.json({ asOf: eventTimeToIso(at), alarm: view(found) }, 200);
   });
 
   app.openapi(evaluateAlarms, async (c) => {

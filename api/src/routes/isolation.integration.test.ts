@@ -3,6 +3,7 @@ import { createRowWriter, IngestCounters, parseKeys } from '@flywheel/collector'
 import { insertInteractions, insertSignals, type InteractionRow, type SignalRow } from '@flywheel/storage';
 import { openTempStorage } from '@flywheel/storage/testing';
 import { createApiApp } from '../app';
+import { upsertAlarms } from '../queries/alarms';
 import { interaction, plusDays, signal } from '../fixtures/rows';
 
 // Two projects with the same shape of data under different names. Every endpoint, called with one
@@ -40,6 +41,7 @@ const names = (p: 'a' | 'b') => [
   `${p}golden`,
   `${p}judge`,
   `${p}reviewer`,
+  `${p}alarm`,
 ];
 
 const call = (p: 'a' | 'b' | null, method: string, path: string, body?: unknown) =>
@@ -108,6 +110,9 @@ const READS = [
   '/api/v1/checks/sycophancy',
   '/api/v1/checks/latency-bias',
   '/api/v1/checks/survivorship',
+  '/api/v1/alarms',
+  '/api/v1/alarms/{mine-alarm}',
+  '/api/v1/alarms/{theirs-alarm}',
   '/api/v1/datasets',
   '/api/v1/review-queue',
 ];
@@ -122,6 +127,24 @@ beforeAll(async () => {
   });
   await insertInteractions(env.storage.client, rows);
   await insertSignals(env.storage.client, sigs);
+  // One stored alarm per project, as the evaluator writes them.
+  await upsertAlarms(
+    env.storage.client,
+    (['a', 'b'] as const).map((p) => ({
+      id: `${p}alarm`,
+      projectId: p,
+      kind: 'regression_after_deploy' as const,
+      severity: 'critical' as const,
+      workloadId: `${p}work`,
+      modelVersion: `${p}ver2`,
+      state: 'firing' as const,
+      firedAt: '2026-02-20 00:00:00.000000',
+      resolvedAt: null,
+      evaluatedAt: '2026-02-20 00:00:00.000000',
+      evidence: { parentVersion: `${p}ver1` },
+      recommendation: `roll back to ${p}ver1`,
+    })),
+  );
   for (const p of ['a', 'b'] as const) {
     for (const [method, path, body] of writes(p)) {
       const res = await call(p, method, path, body);
@@ -140,11 +163,15 @@ describe('project isolation', () => {
       const res = await call(
         me,
         'GET',
-        path.replace('{mine}', `${me}cycle`).replace('{theirs}', `${other}cycle`),
+        path
+          .replace('{mine}', `${me}cycle`)
+          .replace('{theirs}', `${other}cycle`)
+          .replace('{mine-alarm}', `${me}alarm`)
+          .replace('{theirs-alarm}', `${other}alarm`),
       );
       const text = await res.text();
-      if (path.endsWith('{theirs}')) {
-        expect(res.status).toBe(404); // another project's cycle does not exist for this key
+      if (path.includes('{theirs')) {
+        expect(res.status).toBe(404); // another project's cycle or alarm does not exist for this key
         continue;
       }
       expect(res.status, text).toBe(200);
@@ -216,11 +243,15 @@ describe('authentication', () => {
   const every = [
     ...READS.map(
       (p) =>
-        ['GET', p.replace('{mine}', 'acycle').replace('{theirs}', 'bcycle'), undefined] as [
-          string,
-          string,
-          unknown,
-        ],
+        [
+          'GET',
+          p
+            .replace('{mine}', 'acycle')
+            .replace('{theirs}', 'bcycle')
+            .replace('{mine-alarm}', 'aalarm')
+            .replace('{theirs-alarm}', 'balarm'),
+          undefined,
+        ] as [string, string, unknown],
     ),
     ...writes('a'),
   ];

@@ -2,6 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { apiErrors, count, json, jsonBody } from './common';
 import { bodyInteger, isoTime, name, text, UINT32_MAX } from './ranges';
 
+/** Longest corrected response a review may carry, in characters. */
+export const MAX_CORRECTION = 20_000;
+
 /** Most items one request may carry. */
 export const MAX_BATCH = 10_000;
 
@@ -37,6 +40,11 @@ export const review = z.strictObject({
     })
     .describe(
       'Pass (true) or fail per sub-metric; accuracy, helpfulness and safety are required. Gold = all pass.',
+    ),
+  correction: text(MAX_CORRECTION)
+    .optional()
+    .describe(
+      'The response the model should have given. A corrected item is a gold example with this answer (few-shot examples, golden sets).',
     ),
 });
 

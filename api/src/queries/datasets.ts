@@ -48,7 +48,8 @@ export interface DatasetSpec {
  * asked-for sources stay. Near-duplicates (same `dup_key`) keep one member, the best source first, so
  * no near-duplicate can sit in both splits. Within each stratum the members are ordered by a hash of
  * the seed and their near-duplicate key, and the first `validationShare` of them (rounded) form the
- * validation split: the same inputs and seed give the same members and splits.
+ * validation split: the same inputs and seed give the same members and splits. A training set leaves out
+ * the members of the workload's golden sets and their near-duplicates, so it never trains on an eval.
  *
  * Members are written before the dataset row, so a dataset that is visible is complete.
  */
@@ -89,12 +90,19 @@ export async function freezeDataset(client: ClickHouseClient, spec: DatasetSpec)
               AND ((r.reviewed AND r.gold) OR (g.evaluated AND g.gate_passed AND NOT r.reviewed))
           )
           WHERE source IN {sources:Array(String)}
+            -- A training set leaves out what the workload's golden sets hold, near-duplicates too.
+            AND ({kind:String} = 'golden' OR group_key NOT IN (
+              SELECT if(dup_key = '', request_id, dup_key) FROM dataset_members FINAL
+              WHERE project_id = {projectId:String} AND dataset_id IN (
+                SELECT dataset_id FROM datasets FINAL
+                WHERE project_id = {projectId:String} AND kind = 'golden' AND workload_id = {workload:String})))
         )
         WHERE group_rank = 1
       )`,
     query_params: {
       projectId: spec.projectId,
       datasetId: spec.datasetId,
+      kind: spec.kind,
       workload: spec.workload,
       from: spec.from,
       to: spec.to,

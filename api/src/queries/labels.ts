@@ -9,6 +9,8 @@ export interface ReviewInput {
   /** DateTime64 text. */
   time: string;
   labels: Record<string, boolean>;
+  /** The response the reviewer says the model should have given; '' without one. */
+  correction: string;
 }
 
 export async function insertReviews(
@@ -27,6 +29,7 @@ export async function insertReviews(
       labels: r.labels,
       // Gold (docs/design.md §9): every sub-metric passes.
       passed: Object.values(r.labels).every(Boolean),
+      correction: r.correction,
     })),
     format: 'JSONEachRow',
   });

@@ -3,7 +3,10 @@ import type { ClickHouseClient } from '@flywheel/storage';
 import { checksRoute } from './feedback-checks';
 import { cyclesRoute } from './cycles';
 import { datasetsRoute } from './datasets';
+import { examplesRoute } from './examples';
+import { goldenSetsRoute } from './golden-sets';
 import { labelsRoute } from './labels';
+import { reviewAgreementRoute } from './review-agreement';
 import { reviewQueueRoute } from './review-queue';
 import { velocityRoute } from './velocity';
 import type { ApiEnv } from './env';
@@ -18,5 +21,8 @@ export function analyticsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
   app.route('/', checksRoute(client));
   app.route('/', datasetsRoute(client));
   app.route('/', reviewQueueRoute(client));
+  app.route('/', reviewAgreementRoute(client));
+  app.route('/', goldenSetsRoute(client));
+  app.route('/', examplesRoute(client));
   return app;
 }

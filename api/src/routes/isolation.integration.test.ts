@@ -99,6 +99,16 @@ const writes = (p: 'a' | 'b'): Array<[string, string, unknown]> => [
     { workload: `${p}work`, window: { from: T0, to: plusDays(T0, 10) }, at: plusDays(T0, 30) },
   ],
   ['POST', '/api/v1/review-queue/claim', { reviewer: `${p}reviewer`, limit: 5 }],
+  [
+    'POST',
+    '/api/v1/golden-sets',
+    {
+      name: `${p}golden`,
+      workload: `${p}work`,
+      window: { from: T0, to: plusDays(T0, 10) },
+      at: plusDays(T0, 30),
+    },
+  ],
 ];
 const READS = [
   '/api/v1/velocity',
@@ -115,6 +125,9 @@ const READS = [
   '/api/v1/alarms/{theirs-alarm}',
   '/api/v1/datasets',
   '/api/v1/review-queue',
+  '/api/v1/reviews/agreement',
+  '/api/v1/golden-sets',
+  '/api/v1/examples/similar?workload={work}&text=How%20do%20I%20rotate%20a%20key%3F',
 ];
 
 beforeAll(async () => {
@@ -167,7 +180,8 @@ describe('project isolation', () => {
           .replace('{mine}', `${me}cycle`)
           .replace('{theirs}', `${other}cycle`)
           .replace('{mine-alarm}', `${me}alarm`)
-          .replace('{theirs-alarm}', `${other}alarm`),
+          .replace('{theirs-alarm}', `${other}alarm`)
+          .replace('{work}', `${me}work`),
       );
       const text = await res.text();
       if (path.includes('{theirs')) {
@@ -186,6 +200,8 @@ describe('project isolation', () => {
     expect(velocity.totals.interactions).toBe(300);
     const text = await (await call('a', 'GET', '/api/v1/cycles')).text();
     expect(text).toContain('acycle');
+    const examples = await call('a', 'GET', '/api/v1/examples/similar?workload=awork&text=rotate%20a%20key');
+    expect(await examples.text()).toContain('areq-1');
   });
 
   it('writes land in the caller’s project, and another project’s cycle cannot be changed', async () => {
@@ -197,6 +213,7 @@ describe('project isolation', () => {
       'datasets',
       'dataset_members',
       'review_leases',
+      'gold_examples',
     ]) {
       const result = await env.storage.client.query({
         query: `SELECT groupUniqArray(project_id) AS projects FROM ${table}`,
@@ -249,7 +266,8 @@ describe('authentication', () => {
             .replace('{mine}', 'acycle')
             .replace('{theirs}', 'bcycle')
             .replace('{mine-alarm}', 'aalarm')
-            .replace('{theirs-alarm}', 'balarm'),
+            .replace('{theirs-alarm}', 'balarm')
+            .replace('{work}', 'awork'),
           undefined,
         ] as [string, string, unknown],
     ),

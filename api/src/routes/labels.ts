@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { isoToEventTime, nowEventTime } from '../analytics/time';
 import { itemsOf, postEvals, postJudgments, postReviews } from '../contract/labels';
+import { refreshGoldExamples } from '../queries/gold-examples';
 import { insertEvals, insertJudgments, insertReviews } from '../queries/labels';
 import type { ApiEnv } from './env';
 import { contractRouter } from './validation';
@@ -21,7 +22,15 @@ export function labelsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
         reviewer: r.reviewer,
         time: r.time ? isoToEventTime(r.time) : received,
         labels: r.labels as Record<string, boolean>,
+        correction: r.correction ?? '',
       })),
+    );
+    // The gold examples follow the reviews: a pass or a correction adds one, a later failure withdraws it.
+    await refreshGoldExamples(
+      client,
+      c.get('projectId'),
+      [...new Set(items.map((r) => r.requestId))],
+      received,
     );
     return c.json({ accepted: items.length }, 200);
   });

@@ -83,8 +83,8 @@ export function createApiApp(options: ApiOptions): OpenAPIHono<BlankEnv> {
   });
   api.route('/', interactionsRoute(options.client));
   api.route('/', gateRoute(options.client));
-  api.route('/', analyticsRoute(options.client));
   const alarms = options.alarms ?? createAlarmServices(options.client);
+  api.route('/', analyticsRoute(options.client, alarms.settings));
   api.route('/', alarmsRoute(options.client, alarms));
   api.route('/', alertsRoute(alarms));
   app.route('/', api);

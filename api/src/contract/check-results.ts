@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ALARM_KINDS } from '../alarms/types';
 import { DRIFT_DIMENSIONS } from '../analytics/feedback-checks/drift';
 import { count, iso, rate } from './common';
 
@@ -24,8 +25,21 @@ function envelope<N extends CheckName, S extends z.ZodType, T extends z.ZodType>
     sampleSizes: z.record(z.string(), z.unknown()).describe('The counts behind each statistic'),
     verdict,
     findings: z
-      .array(z.object({ rule: z.string(), verdict, detail: z.string() }))
-      .describe('Every rule evaluated, with its verdict and the numbers behind it'),
+      .array(
+        z.object({
+          rule: z.string(),
+          verdict,
+          detail: z.string().describe('The numbers and the rule as applied to them'),
+          alarmKind: z
+            .enum(ALARM_KINDS)
+            .nullable()
+            .describe('The alarm this rule raises at alarm level; null for a rule that only warns'),
+          nextStep: z.string().nullable().describe('What to do about a warning or alarm, in plain words'),
+        }),
+      )
+      .describe(
+        'Every rule evaluated, with its verdict and the numbers behind it. A finding is `alarm` only when its alarm kind is enabled for the project, so every alarm-level finding pages; the verdict is the worst finding',
+      ),
     series: series.describe('What the dashboard plots'),
   });
 }

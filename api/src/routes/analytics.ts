@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
+import type { AlertSettings } from '../alerts/settings';
 import { checksRoute } from './feedback-checks';
 import { cyclesRoute } from './cycles';
 import { datasetsRoute } from './datasets';
@@ -13,12 +14,12 @@ import type { ApiEnv } from './env';
 import { contractRouter } from './validation';
 
 /** The analytics endpoints (velocity, cycles, labels, checks, datasets, review queue), mounted behind the API's auth middleware. */
-export function analyticsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
+export function analyticsRoute(client: ClickHouseClient, alertSettings: AlertSettings): OpenAPIHono<ApiEnv> {
   const app = contractRouter();
   app.route('/', velocityRoute(client));
   app.route('/', cyclesRoute(client));
   app.route('/', labelsRoute(client));
-  app.route('/', checksRoute(client));
+  app.route('/', checksRoute(client, alertSettings));
   app.route('/', datasetsRoute(client));
   app.route('/', reviewQueueRoute(client));
   app.route('/', reviewAgreementRoute(client));

@@ -229,7 +229,29 @@ describe('GET /api/v1/checks/drift', () => {
     expect(body.statistics.kappa.current).toBeCloseTo(0.4, 12);
     expect(body.statistics.kappa.baseline).toBeCloseTo(1, 12);
     expect(body.sampleSizes.kappaPairs).toEqual({ current: 50, baseline: 50 });
-    expect(finding(body, 'judge_human_kappa')[0].verdict).toBe('alarm');
+    // A fall of 0.6 against ± 0.25: outside the noise. Judge-agreement alarms are off by default, so
+    // the finding is a warning that says so, and the PSI alarms (whose kind pages) keep the verdict.
+    const [kappa] = finding(body, 'judge_human_kappa');
+    expect(kappa).toMatchObject({ verdict: 'warn', alarmKind: 'judge_agreement' });
+    expect(kappa.detail).toMatch(/^kappa 0\.400 \(95% CI 0\.146 to 0\.654\) over 50 pairs against 1\.000/);
+    expect(kappa.detail).toMatch(/judge_agreement alarms are off for this project/);
+    expect(kappa.nextStep).toMatch(/recalibrate the judge/);
+    const on = await app.request('/api/v1/alerts/config', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ destinations: [], rules: { judge_agreement: { enabled: true } }, routes: {} }),
+    });
+    expect(on.status, await on.clone().text()).toBe(200);
+    const enabled = await check('drift', '');
+    expect(finding(enabled, 'judge_human_kappa')[0]).toMatchObject({
+      verdict: 'alarm',
+      nextStep: kappa.nextStep,
+    });
+    await app.request('/api/v1/alerts/config', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ destinations: [], rules: {}, routes: {} }),
+    });
     expect(body.series.kappa.length).toBeGreaterThanOrEqual(2);
     expect(body.statistics.staleness.map((s: Json) => [s.goldenSet, Math.round(s.ageDays)])).toEqual([
       ['fresh-set', 10],
@@ -261,11 +283,16 @@ describe('GET /api/v1/checks/sycophancy', () => {
     expect(v2.feedbackGapP).toBeCloseTo(twoProportionZTest(72, 80, 60, 120)!.p, 12);
     expect(v2.gatePassedShare).toBeCloseTo(72 / 132, 12);
     const verdicts = (rule: string) => finding(body, rule).map((f: Json) => f.verdict);
-    expect(verdicts('feedback_rewards_sycophancy')).toEqual(['insufficient_data', 'alarm']);
-    expect(verdicts('marker_rate_rise')).toEqual(['alarm']);
-    expect(verdicts('capitulation_rise')).toEqual(['alarm']);
+    // Sycophancy alarms are off by default (docs/alerts.md): the alarm-level rules are warnings here,
+    // as on every page, since nothing pages on them.
+    expect(verdicts('feedback_rewards_sycophancy')).toEqual(['insufficient_data', 'warn']);
+    expect(verdicts('marker_rate_rise')).toEqual(['warn']);
+    expect(verdicts('capitulation_rise')).toEqual(['warn']);
+    expect(finding(body, 'capitulation_rise')[0].detail).toMatch(
+      /alarm when the version's rate is above its parent's with p < 0\.05: it is\. At alarm level, but sycophancy alarms are off/,
+    );
     expect(verdicts('gate_enriches_sycophancy')).toContain('warn');
-    expect(body.verdict).toBe('alarm');
+    expect(body.verdict).toBe('warn');
   });
 });
 
@@ -314,6 +341,10 @@ describe('GET /api/v1/checks/survivorship', () => {
       ['bottom_50', 50],
     ]);
     expect(body.verdict).toBe('warn');
+    // Both conditions of the rule, in one sentence, each with its number.
+    expect(body.findings[0].detail).toBe(
+      'Warn when the most active 10% of users give more than 50% of explicit feedback and explicit and implicit success rates differ by more than 10 points: they give 84.7% (met) and the rates differ by 41.5 points, explicit 91.5% vs implicit 50.0% (met), so warn.',
+    );
   });
 
   it('says insufficient_data without users', async () => {

@@ -1,10 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
+import { ALARM_KINDS, type AlarmKind } from '../alarms/types';
+import type { AlertSettings } from '../alerts/settings';
+import { applyAlarmLevels } from '../analytics/feedback-checks/alarm-levels';
 import { latencyBiasCheck } from '../analytics/feedback-checks/bias';
 import { driftCheck } from '../analytics/feedback-checks/drift';
 import { survivorshipCheck } from '../analytics/feedback-checks/survivorship';
 import { sycophancyCheck } from '../analytics/feedback-checks/sycophancy';
 import { eventTimeToIso } from '../analytics/time';
+import type { Finding, Verdict } from '../analytics/verdict';
+import type { CheckName } from '../contract/check-results';
 import {
   getDriftCheck,
   getLatencyBiasCheck,
@@ -18,11 +23,11 @@ import { contractRouter } from './validation';
 type Scope = ResolvedScope & { projectId: string };
 
 /** `GET /api/v1/checks/{drift,sycophancy,latency-bias,survivorship}` (docs/design.md §7). */
-export function checksRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
+export function checksRoute(client: ClickHouseClient, settings: AlertSettings): OpenAPIHono<ApiEnv> {
   const app = contractRouter();
 
   /** Resolves the scope with the check's default window (days before asOf) and wraps its result. */
-  async function run<N extends string, R>(
+  async function run<N extends CheckName, R extends { verdict: Verdict; findings: Finding[] }>(
     check: N,
     query: {
       workload?: string | undefined;
@@ -34,8 +39,12 @@ export function checksRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
     days: number,
     compute: (scope: Scope) => Promise<R>,
   ) {
-    const scope = await resolveScope(client, projectId, query, days);
+    const [scope, { rules }] = await Promise.all([
+      resolveScope(client, projectId, query, days),
+      settings.forProject(projectId),
+    ]);
     const result = await compute({ projectId, ...scope });
+    const enabled = new Set<AlarmKind>(ALARM_KINDS.filter((kind) => rules[kind].enabled));
     return {
       check,
       workload: scope.workload || null,
@@ -45,6 +54,8 @@ export function checksRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
         asOf: eventTimeToIso(scope.asOf),
       },
       ...result,
+      // The project's alarm rules decide what is an alarm here too, so the pages agree with the pager.
+      ...applyAlarmLevels(check, result.findings, enabled),
     };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryKappa, cohensKappa } from './kappa';
+import { binaryKappa, binaryKappaStandardError, cohensKappa } from './kappa';
 
 describe("Cohen's kappa", () => {
   it('textbook 2×2 example: 50 items, 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no → po 0.7, pe 0.5, κ 0.4', () => {
@@ -24,5 +24,15 @@ describe("Cohen's kappa", () => {
   it('is null without items or when both raters always give the same single verdict', () => {
     expect(binaryKappa({ pp: 0, pf: 0, fp: 0, ff: 0 })).toBeNull();
     expect(binaryKappa({ pp: 10, pf: 0, fp: 0, ff: 0 })).toBeNull();
+  });
+
+  it("Cohen's standard error on the textbook example: √(0.7 · 0.3 / (50 · 0.5²)) = 0.1296", () => {
+    expect(binaryKappaStandardError({ pp: 20, pf: 5, fp: 10, ff: 15 })).toBeCloseTo(Math.sqrt(0.0168), 12);
+    // Four times the pairs, half the error.
+    expect(binaryKappaStandardError({ pp: 80, pf: 20, fp: 40, ff: 60 })).toBeCloseTo(
+      Math.sqrt(0.0168) / 2,
+      12,
+    );
+    expect(binaryKappaStandardError({ pp: 0, pf: 0, fp: 0, ff: 0 })).toBeNull();
   });
 });

@@ -34,3 +34,22 @@ export function binaryKappa(cells: { pp: number; pf: number; fp: number; ff: num
     [cells.fp, cells.ff],
   ]);
 }
+
+/**
+ * Cohen's (1960) large-sample standard error of a binary kappa, √(po(1 − po) / (n(1 − pe)²)): enough to
+ * tell a change in agreement from the noise of a few dozen review pairs. Null where kappa is.
+ */
+export function binaryKappaStandardError(cells: {
+  pp: number;
+  pf: number;
+  fp: number;
+  ff: number;
+}): number | null {
+  const n = cells.pp + cells.pf + cells.fp + cells.ff;
+  if (n === 0) return null;
+  const po = (cells.pp + cells.ff) / n;
+  const pe =
+    ((cells.pp + cells.pf) * (cells.pp + cells.fp) + (cells.fp + cells.ff) * (cells.pf + cells.ff)) / n / n;
+  if (pe === 1) return null;
+  return Math.sqrt((po * (1 - po)) / (n * (1 - pe) ** 2));
+}

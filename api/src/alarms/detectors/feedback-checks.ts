@@ -1,8 +1,10 @@
 import { latencyBiasCheck } from '../../analytics/feedback-checks/bias';
 import { driftCheck } from '../../analytics/feedback-checks/drift';
 import { sycophancyCheck } from '../../analytics/feedback-checks/sycophancy';
+import { alarmKindOf } from '../../analytics/feedback-checks/alarm-levels';
 import { addDays, addMicros } from '../../analytics/time';
 import type { Finding } from '../../analytics/verdict';
+import type { CheckName } from '../../contract/check-results';
 import { SEVERITY } from '../rules';
 import type { AlarmKind, Condition } from '../types';
 import type { DetectorContext } from './context';
@@ -20,7 +22,8 @@ const RECOMMENDATIONS: Partial<Record<AlarmKind, string>> = {
 
 /**
  * The docs/design.md §7 checks on the feedback itself, as alarms: every check finding whose verdict is `alarm`
- * becomes a condition of its kind, project-wide, with the check's findings as evidence.
+ * becomes a condition of the kind `alarmKindOf` names for its rule (the mapping the check endpoints show),
+ * project-wide, with the check's findings as evidence.
  */
 export async function feedbackCheckConditions(
   ctx: DetectorContext,
@@ -34,8 +37,8 @@ export async function feedbackCheckConditions(
     asOf: ctx.asOf,
   };
   const conditions: Condition[] = [];
-  const add = (kind: AlarmKind, findings: Finding[], statistics: unknown) => {
-    const alarms = findings.filter((f) => f.verdict === 'alarm');
+  const add = (check: CheckName, kind: AlarmKind, findings: Finding[], statistics: unknown) => {
+    const alarms = findings.filter((f) => f.verdict === 'alarm' && alarmKindOf(check, f.rule) === kind);
     if (!enabled.has(kind) || alarms.length === 0) return;
     conditions.push({
       kind,
@@ -53,28 +56,16 @@ export async function feedbackCheckConditions(
       asOf: ctx.asOf,
       from: scope.from,
     });
-    add(
-      'drift',
-      drift.findings.filter((f) => f.rule.startsWith('psi_')),
-      drift.statistics,
-    );
-    add(
-      'judge_agreement',
-      drift.findings.filter((f) => f.rule === 'judge_human_kappa'),
-      drift.statistics,
-    );
+    add('drift', 'drift', drift.findings, drift.statistics);
+    add('drift', 'judge_agreement', drift.findings, drift.statistics);
   }
   if (enabled.has('sycophancy')) {
     const check = await sycophancyCheck(ctx.client, scope);
-    add('sycophancy', check.findings, check.statistics);
+    add('sycophancy', 'sycophancy', check.findings, check.statistics);
   }
   if (enabled.has('latency_bias')) {
     const check = await latencyBiasCheck(ctx.client, scope);
-    add(
-      'latency_bias',
-      check.findings.filter((f) => f.rule.startsWith('latency_')),
-      check.statistics,
-    );
+    add('latency-bias', 'latency_bias', check.findings, check.statistics);
   }
   return conditions;
 }

@@ -6,7 +6,8 @@ import {
   type DriftDimension,
   type KappaCells,
 } from '../../queries/feedback-checks/drift';
-import { binaryKappa } from '../../stats/kappa';
+import { binaryKappa, binaryKappaStandardError } from '../../stats/kappa';
+import { Z_95 } from '../../stats/normal';
 import { alignCategories, populationStabilityIndex } from '../../stats/psi';
 import { addDays, daysBetween, eventTimeToIso } from '../time';
 import { combine, type Finding, type Verdict } from '../verdict';
@@ -135,6 +136,13 @@ export async function driftCheck(client: ClickHouseClient, p: DriftParams) {
   };
 }
 
+const fixed = (x: number) => x.toFixed(3);
+
+/**
+ * Judge–human kappa against the floor and against its baseline. Only a change outside its 95% interval
+ * counts: kappa over a few dozen review pairs moves by ±0.2 on chance alone, and an alarm on that would
+ * page on noise. A point estimate past a threshold but inside the interval is a warning (review more).
+ */
 function kappaPart(cells: KappaCells[], findings: Finding[]) {
   const pool = (rows: KappaCells[]) => {
     const c = { pp: 0, pf: 0, fp: 0, ff: 0 };
@@ -145,33 +153,38 @@ function kappaPart(cells: KappaCells[], findings: Finding[]) {
       c.ff += r.ff;
     }
     const n = c.pp + c.pf + c.fp + c.ff;
-    return { n, kappa: n > 0 ? binaryKappa(c) : null };
+    return { n, kappa: n > 0 ? binaryKappa(c) : null, se: n > 0 ? binaryKappaStandardError(c) : null };
   };
   const current = pool(cells.filter((c) => c.period === 'current'));
   const baseline = pool(cells.filter((c) => c.period === 'baseline'));
   const weeks = [...new Set(cells.map((c) => c.week))].sort();
-  const series = weeks.map((week) => ({ week, ...pool(cells.filter((c) => c.week === week)) }));
-  if (current.n < DRIFT.minKappaPairs || current.kappa === null) {
+  const series = weeks.map((week) => {
+    const { n, kappa } = pool(cells.filter((c) => c.week === week));
+    return { week, n, kappa };
+  });
+  if (current.n < DRIFT.minKappaPairs || current.kappa === null || current.se === null) {
     findings.push({
       rule: 'judge_human_kappa',
       verdict: 'insufficient_data',
       detail: `${current.n} judge–human pairs in the last ${DRIFT.currentDays} days; ${DRIFT.minKappaPairs} are needed`,
     });
-  } else {
-    const low = current.kappa < DRIFT.kappaFloor;
-    const comparable = baseline.n >= DRIFT.minKappaPairs && baseline.kappa !== null;
-    const drop = comparable ? baseline.kappa! - current.kappa : null;
-    const fell = drop !== null && drop > DRIFT.kappaMaxDrop;
-    findings.push({
-      rule: 'judge_human_kappa',
-      verdict: low || fell ? 'alarm' : 'ok',
-      detail:
-        `kappa ${current.kappa.toFixed(3)} over ${current.n} pairs` +
-        (comparable
-          ? ` against ${baseline.kappa!.toFixed(3)} in the baseline (drop ${drop!.toFixed(3)})`
-          : ', no baseline') +
-        ` (alarm below ${DRIFT.kappaFloor} or on a drop above ${DRIFT.kappaMaxDrop})`,
-    });
+    return { current, baseline, series };
   }
+  const [lo, hi] = [current.kappa - Z_95 * current.se, current.kappa + Z_95 * current.se];
+  const belowFloor = hi < DRIFT.kappaFloor;
+  const underFloor = current.kappa < DRIFT.kappaFloor;
+  const comparable = baseline.n >= DRIFT.minKappaPairs && baseline.kappa !== null && baseline.se !== null;
+  const drop = comparable ? baseline.kappa! - current.kappa : null;
+  const dropSe = comparable ? Math.hypot(baseline.se!, current.se) : null;
+  const bigDrop = drop !== null && drop > DRIFT.kappaMaxDrop;
+  const fell = bigDrop && drop! - Z_95 * dropSe! > 0;
+  const verdict: Verdict = belowFloor || fell ? 'alarm' : underFloor || bigDrop ? 'warn' : 'ok';
+  const measured =
+    `kappa ${fixed(current.kappa)} (95% CI ${fixed(lo)} to ${fixed(hi)}) over ${current.n} pairs` +
+    (comparable
+      ? ` against ${fixed(baseline.kappa!)} over ${baseline.n} in the baseline, a change of ${fixed(-drop!)} ± ${fixed(Z_95 * dropSe!)}`
+      : ', no baseline to compare with');
+  const rule = `alarm when the whole interval is below ${DRIFT.kappaFloor}, or kappa fell more than ${DRIFT.kappaMaxDrop} from the baseline and the fall is outside its 95% interval; a threshold crossed only inside the interval is a warning`;
+  findings.push({ rule: 'judge_human_kappa', verdict, detail: `${measured}. Rule: ${rule}.` });
   return { current, baseline, series };
 }

@@ -59,10 +59,17 @@ export async function survivorshipCheck(
   } else {
     const concentrated = topShare! > SURVIVORSHIP.topShareWarn;
     const disagree = Math.abs(disagreement!) > SURVIVORSHIP.disagreementWarn;
+    const pts = (x: number) => (x * 100).toFixed(1);
+    // Both conditions in one sentence, each with its number, so the verdict can be checked by eye.
     findings.push({
       rule: 'survivorship',
       verdict: concentrated && disagree ? 'warn' : 'ok',
-      detail: `the most active 10% of users give ${(topShare! * 100).toFixed(1)}% of explicit feedback (warn above ${SURVIVORSHIP.topShareWarn * 100}%); explicit success rate ${(explicitRate! * 100).toFixed(1)}% vs implicit ${(implicitRate! * 100).toFixed(1)}% (warn when more than ${SURVIVORSHIP.disagreementWarn * 100} points apart)`,
+      detail:
+        `Warn when the most active 10% of users give more than ${SURVIVORSHIP.topShareWarn * 100}% of explicit feedback ` +
+        `and explicit and implicit success rates differ by more than ${SURVIVORSHIP.disagreementWarn * 100} points: ` +
+        `they give ${pts(topShare!)}% (${concentrated ? 'met' : 'not met'}) and the rates differ by ` +
+        `${pts(Math.abs(disagreement!))} points, explicit ${pts(explicitRate!)}% vs implicit ${pts(implicitRate!)}% ` +
+        `(${disagree ? 'met' : 'not met'}), so ${concentrated && disagree ? 'warn' : concentrated || disagree ? 'only one holds: ok' : 'ok'}.`,
     });
   }
   const series = segments.map((s) => ({

@@ -6,6 +6,12 @@
 export interface JailbreakPattern {
   name: string;
   pattern: RegExp;
+  /**
+   * Substrings of which every match of `pattern` contains at least one. Almost no prompt holds any,
+   * and one scan for all of them costs a fraction of the patterns failing, so the patterns run only
+   * when one is present (jailbreak.test.ts checks the screen never changes an answer).
+   */
+  anchors: readonly string[];
 }
 
 const GAP = '(?:\\S+ ){0,3}';
@@ -13,6 +19,7 @@ const GAP = '(?:\\S+ ){0,3}';
 export const JAILBREAK_PATTERNS: readonly JailbreakPattern[] = [
   {
     name: 'ignore_previous_instructions',
+    anchors: ['ignor', 'disregard', 'forget', 'override', 'bypass', 'を無視', '忽略'],
     pattern: new RegExp(
       `\\b(?:ignore|disregard|forget|override|bypass) ${GAP}(?:previous|prior|above|earlier|preceding|your|the|system) ${GAP}(?:instructions?|prompts?|rules|guidelines|directives|messages?)\\b` +
         `|\\bignoriere? ${GAP}(?:vorherigen|bisherigen|obigen|vorigen) ${GAP}(?:anweisungen|instruktionen|regeln)` +
@@ -24,16 +31,43 @@ export const JAILBREAK_PATTERNS: readonly JailbreakPattern[] = [
   },
   {
     name: 'dan',
+    anchors: ['dan', 'do anything now'],
     pattern:
       /\bdo anything now\b|\b(?:you are|you're|act as|pretend to be|now) (?:a )?dan\b|\bdan mode\b|\bdan (?:jailbreak|prompt)\b/,
   },
   {
     name: 'developer_mode',
+    anchors: [
+      'developer mode',
+      'dev mode',
+      'debug mode',
+      'god mode',
+      'mode developpeur',
+      'modus',
+      'modo',
+      '开发者模式',
+      '開発者モード',
+    ],
     pattern:
       /\b(?:developer|dev|debug|god) mode (?:enabled|activated|on)\b|\b(?:enable|activate|enter|switch to) (?:the )?(?:developer|dev|god) mode\b|\bentwicklermodus\b|\bmode developpeur\b|\bmodo (?:de )?desarroll?ador\b|\bmodo (?:de )?desenvolvedor\b|开发者模式|開発者モード/,
   },
   {
     name: 'no_restrictions',
+    anchors: [
+      'restric',
+      'limit',
+      'rules',
+      'filt',
+      'guideline',
+      'censor',
+      'censur',
+      'content policy',
+      'jailbroken',
+      'schrankungen',
+      'zensur',
+      '制限',
+      '限制',
+    ],
     pattern: new RegExp(
       `\\b(?:pretend|imagine|act as if|assume) ${GAP}(?:you )?(?:have|had|are) (?:no|without) (?:any )?(?:restrictions|limitations|limits|rules|filters|guidelines|censorship)\\b` +
         `|\\b(?:without|free of|free from) (?:any |all )?(?:restrictions|filters|censorship|content policy|ethical guidelines)\\b` +
@@ -47,6 +81,7 @@ export const JAILBREAK_PATTERNS: readonly JailbreakPattern[] = [
   },
   {
     name: 'system_prompt_extraction',
+    anchors: ['system prompt', 'initial ', 'hidden ', 'original instructions', 'repeat the '],
     pattern: new RegExp(
       `\\b(?:reveal|show|print|repeat|output|tell me|leak|display) ${GAP}(?:your|the) ${GAP}(?:system prompt|initial (?:prompt|instructions)|hidden (?:prompt|instructions)|original instructions)\\b` +
         `|\\brepeat the (?:words|text) above\\b`,
@@ -54,6 +89,19 @@ export const JAILBREAK_PATTERNS: readonly JailbreakPattern[] = [
   },
   {
     name: 'evil_roleplay',
+    anchors: [
+      'evil',
+      'unfiltered',
+      'uncensored',
+      'amoral',
+      'unethical',
+      'jailbroken',
+      'no rules',
+      'no restrictions',
+      'no filters',
+      'always answer',
+      'always respond',
+    ],
     pattern:
       /\b(?:act as|you are|pretend to be|roleplay as) (?:an? )?(?:evil|unfiltered|uncensored|amoral|unethical|jailbroken) (?:ai|assistant|chatbot|model|version)\b|\b(?:aim|stan|dude|mongo tom)\b.{0,40}\b(?:no (?:rules|restrictions|filters)|always (?:answer|respond))/,
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchJailbreak } from './jailbreak';
+import { matchJailbreak, matchJailbreakUnscreened } from './jailbreak';
+import { JAILBREAK_PATTERNS } from './jailbreak-patterns';
 
 describe('matchJailbreak', () => {
   it.each([
@@ -46,5 +47,27 @@ describe('matchJailbreak', () => {
     const start = performance.now();
     matchJailbreak(prompt);
     expect(performance.now() - start).toBeLessThan(3000);
+  });
+
+  it('answers what the patterns alone answer: the anchor screen never hides a match', () => {
+    // Prompts built from the patterns' own vocabulary, so that many of them match one pattern or
+    // another in many ways, plus the examples above.
+    const vocabulary = [
+      ...new Set(JAILBREAK_PATTERNS.flatMap(({ pattern }) => pattern.source.split(/[^\p{L}']+/u))),
+    ].filter((w) => w.length > 0);
+    let state = 11;
+    const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    let matched = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const words = Array.from(
+        { length: 2 + Math.floor(next() * 8) },
+        () => vocabulary[Math.floor(next() * vocabulary.length)]!,
+      );
+      const prompt = words.join(next() < 0.2 ? '' : ' ');
+      const expected = matchJailbreakUnscreened(prompt);
+      expect(matchJailbreak(prompt), prompt).toBe(expected);
+      if (expected !== '') matched++;
+    }
+    expect(matched).toBeGreaterThan(200);
   });
 });

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
 import type { StorageConfig } from './config';
+import { EmbeddedConnectionPool } from './connection-pool';
 import { migrate, type MigrationResult, type Topology } from './migrations';
 
 type ClientOptions = NonNullable<Parameters<typeof createClient>[0]>;
@@ -32,7 +32,11 @@ export function createStorage(config: StorageConfig): Storage {
     // set here or anywhere else: dedup relies on ReplacingMergeTree, not insert_deduplication_token.
     // chdb types its connection against @clickhouse/client-common, which @clickhouse/client bundles as
     // its own copy; the shapes match at run time but not nominally, hence the cast.
-    const connection = createChdbConnection({ path }) as unknown as NonNullable<ClientOptions['connection']>;
+    // Several connections on the one engine, so that a long read does not hold inserts and pings
+    // (EmbeddedConnectionPool).
+    const connection = new EmbeddedConnectionPool(path) as unknown as NonNullable<
+      ClientOptions['connection']
+    >;
     const client = createClient({ connection });
     return {
       client,

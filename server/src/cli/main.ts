@@ -1,3 +1,4 @@
+import './threadpool';
 import { Command } from 'commander';
 import { createStorage } from '@flywheel/storage';
 import { resolveServerConfig } from '../config';

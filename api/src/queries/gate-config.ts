@@ -54,3 +54,13 @@ export async function gateConfigHistory(
     config: JSON.parse(r.config) as Partial<GateConfig>,
   }));
 }
+
+/** The workloads of a project with a stored gate configuration of their own. */
+export async function configuredWorkloads(client: ClickHouseClient, projectId: string): Promise<string[]> {
+  const result = await client.query({
+    query: `SELECT DISTINCT workload_id AS w FROM gate_configs WHERE project_id = {projectId:String} AND workload_id != ''`,
+    query_params: { projectId },
+    format: 'JSONEachRow',
+  });
+  return (await result.json<{ w: string }>()).map((r) => r.w).sort();
+}

@@ -1,4 +1,12 @@
 import type { ClickHouseClient } from '@flywheel/storage';
+import {
+  gateRawSql,
+  gatePlanParams,
+  planGateRead,
+  rawIntervalSignalsSql,
+  rawIntervalsSql,
+} from '../read-model/gate-plan';
+import { gatedRowsSql } from '../read-model/gate-rows';
 import { signalsAroundSql } from './outcome';
 import { interactionsWithOutcomeSql, signalWindowParam, type InteractionColumn } from './outcomes';
 
@@ -62,7 +70,7 @@ export function gateQueryParams(config: GateConfig): Record<string, unknown> {
   };
 }
 
-const GATE_COLUMNS = [
+export const GATE_COLUMNS = [
   'project_id',
   'workload_id',
   'model_version',
@@ -78,6 +86,25 @@ const GATE_COLUMNS = [
   'jailbreak',
   'topic_relevance',
 ] as const satisfies readonly InteractionColumn[];
+
+/**
+ * SQL over `o.*` (an interaction with `GATE_COLUMNS` and its outcome): the rules other than the
+ * near-duplicate one that reject it, in rule order ([] when it passes them). Params: those of
+ * `gateQueryParams`.
+ */
+export const GATE_BASE_REASONS_SQL = `
+  arrayFilter(r -> r != '', [
+    if(o.deciding_kind IN {allowedOutcomeKinds:Array(String)}, '', 'outcome'),
+    if(o.response_words >= {minResponseWords:UInt32}, '', 'response_length'),
+    if(o.quality_score IS NULL OR o.quality_score >= {minQualityScore:Float64}, '', 'quality_score'),
+    if(o.grounding_score IS NULL OR o.grounding_score >= {minGroundingScore:Float64}, '', 'grounding_score'),
+    if(o.toxicity <= {maxToxicity:Float64}, '', 'toxicity'),
+          if(empty(o.pii_kinds), '', 'pii'),
+    if(o.prompt_chars BETWEEN {minPromptChars:UInt32} AND {maxPromptChars:UInt32}, '', 'prompt_length'),
+          if(empty({allowedLanguages:Array(String)}) OR has({allowedLanguages:Array(String)}, o.language), '', 'language'),
+    if(o.jailbreak = '', '', 'jailbreak'),
+    if(o.topic_relevance IS NULL OR o.topic_relevance >= {minTopicRelevance:Float64}, '', 'off_topic')
+  ])`;
 
 /**
  * Every interaction of a project (and workload, '' for all) up to `{to}`, with its outcome (the one rule
@@ -102,18 +129,7 @@ export const GATED_INTERACTIONS_SQL = `
         o.model_version AS model_version, o.user_id AS user_id, o.dup_key AS dup_key,
         o.outcome AS outcome, o.deciding_kind AS deciding_kind,
         o.time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')} AS evaluated,
-        arrayFilter(r -> r != '', [
-          if(o.deciding_kind IN {allowedOutcomeKinds:Array(String)}, '', 'outcome'),
-          if(o.response_words >= {minResponseWords:UInt32}, '', 'response_length'),
-          if(o.quality_score IS NULL OR o.quality_score >= {minQualityScore:Float64}, '', 'quality_score'),
-          if(o.grounding_score IS NULL OR o.grounding_score >= {minGroundingScore:Float64}, '', 'grounding_score'),
-          if(o.toxicity <= {maxToxicity:Float64}, '', 'toxicity'),
-          if(empty(o.pii_kinds), '', 'pii'),
-          if(o.prompt_chars BETWEEN {minPromptChars:UInt32} AND {maxPromptChars:UInt32}, '', 'prompt_length'),
-          if(empty({allowedLanguages:Array(String)}) OR has({allowedLanguages:Array(String)}, o.language), '', 'language'),
-          if(o.jailbreak = '', '', 'jailbreak'),
-          if(o.topic_relevance IS NULL OR o.topic_relevance >= {minTopicRelevance:Float64}, '', 'off_topic')
-        ]) AS base_reasons
+        ${GATE_BASE_REASONS_SQL} AS base_reasons
       FROM (${interactionsWithOutcomeSql({
         columns: GATE_COLUMNS,
         where: `i.project_id = {projectId:String}
@@ -145,47 +161,67 @@ export interface GateWindow {
   config: GateConfig;
 }
 
-/** Filter pass rate per bucket over the interactions whose signal window has closed (docs/design.md §5). */
+/**
+ * Filter pass rate per bucket over the interactions whose signal window has closed (docs/design.md §5):
+ * sealed days from `daily_gate`, the rest from raw rows with sealed history standing in for the
+ * near-duplicate rule's scan (`planGateRead`). Equal to `GATED_INTERACTIONS_SQL` over the window.
+ */
 export async function gateBuckets(client: ClickHouseClient, window: GateWindow): Promise<GateBucket[]> {
-  const bucket = window.bucket === 'week' ? 'toMonday(time)' : 'toDate(time)';
+  const workload = window.workload ?? '';
+  const plan = await planGateRead(client, { ...window, workload });
+  const start = (time: string) => `toString(${window.bucket === 'week' ? 'toMonday' : 'toDate'}(${time}))`;
+  const raw = gateRawSql(plan, rawIntervalsSql(plan, 'i.'), rawIntervalSignalsSql(plan));
   const result = await client.query({
     query: `
-      SELECT
-        toString(${bucket}) AS bucket_start,
-        count() AS evaluated_count,
-        countIf(gate_passed) AS passed_count,
-        sumMap(gate_reasons, arrayMap(r -> toUInt64(1), gate_reasons)) AS rejections
-      FROM (${GATED_INTERACTIONS_SQL})
-      WHERE evaluated AND time >= {from:DateTime64(6, 'UTC')}
+      SELECT bucket_start, sum(evaluated_count) AS n_evaluated, sum(passed_count) AS n_passed,
+        sumMap(rejections) AS n_rejections
+      FROM (
+        SELECT ${start('day')} AS bucket_start, sum(evaluated) AS evaluated_count, sum(passed) AS passed_count,
+          sumMap(CAST(rejections, 'Map(String, UInt64)')) AS rejections
+        FROM daily_gate
+        WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
+          AND ({workload:String} = '' OR workload_id = {workload:String})
+          AND has({sealedDays:Array(Date)}, day)
+          AND seal_version = {sealedVersions:Array(UInt64)}[indexOf({sealedDays:Array(Date)}, day)]
+        GROUP BY bucket_start
+        UNION ALL
+        SELECT ${start('time')} AS bucket_start, count() AS evaluated_count, countIf(gate_passed) AS passed_count,
+          sumMap(mapFromArrays(gate_reasons, arrayMap(r -> toUInt64(1), gate_reasons))) AS rejections
+        FROM (${gatedRowsSql({ ...raw, wanted: `evaluated AND (${rawIntervalsSql(plan)})` })})
+        GROUP BY bucket_start
+      )
       GROUP BY bucket_start
       ORDER BY bucket_start`,
     query_params: {
       projectId: window.projectId,
-      workload: window.workload ?? '',
-      from: window.from,
+      workload,
       to: window.to,
       asOf: window.asOf,
       ...gateQueryParams(window.config),
+      ...gatePlanParams(plan),
     },
     format: 'JSONEachRow',
   });
   // Aggregates are named apart from the columns they read: ClickHouse resolves aliases in WHERE too.
   const rows = await result.json<{
     bucket_start: string;
-    evaluated_count: string;
-    passed_count: string;
-    rejections: [string[], string[]];
+    n_evaluated: string;
+    n_passed: string;
+    n_rejections: Record<string, string>;
   }>();
   return rows.map((row) => {
-    const evaluated = Number(row.evaluated_count);
-    const passed = Number(row.passed_count);
-    const [reasons, counts] = row.rejections;
+    const evaluated = Number(row.n_evaluated);
+    const passed = Number(row.n_passed);
     return {
       bucket: row.bucket_start,
       evaluated,
       passed,
       passRate: evaluated > 0 ? passed / evaluated : null,
-      rejections: Object.fromEntries(reasons.map((reason, i) => [reason, Number(counts[i])])),
+      rejections: Object.fromEntries(
+        Object.entries(row.n_rejections)
+          .filter(([, n]) => Number(n) > 0)
+          .map(([reason, n]) => [reason, Number(n)]),
+      ),
     };
   });
 }
@@ -197,24 +233,43 @@ export interface GateVerdict {
   reasons: string[];
 }
 
-/** The gate's verdict for given requests (the explorer's per-interaction view). */
+/**
+ * The gate's verdict for given requests (the explorer's per-interaction view): their own rows and the
+ * unsealed tail from raw rows, sealed history from its firsts (`planGateRead`). With `workload`, the
+ * requests are that workload's (others get no verdict) and its own sealed configuration is used.
+ */
 export async function gateVerdicts(
   client: ClickHouseClient,
-  params: { projectId: string; requestIds: string[]; to: string; asOf: string; config: GateConfig },
+  params: {
+    projectId: string;
+    workload?: string;
+    requestIds: string[];
+    to: string;
+    asOf: string;
+    config: GateConfig;
+  },
 ): Promise<GateVerdict[]> {
   if (params.requestIds.length === 0) return [];
+  const workload = params.workload ?? '';
+  // Only the sealed history and the tail matter: no interval of its own is read from `daily_gate`.
+  const plan = await planGateRead(client, { ...params, workload, from: params.to });
+  const raw = gateRawSql(
+    plan,
+    'i.request_id IN {requestIds:Array(String)}',
+    'request_id IN {requestIds:Array(String)}',
+  );
   const result = await client.query({
     query: `
       SELECT request_id AS requestId, evaluated, gate_passed AS passed, gate_reasons AS reasons
-      FROM (${GATED_INTERACTIONS_SQL})
-      WHERE request_id IN {requestIds:Array(String)}`,
+      FROM (${gatedRowsSql({ ...raw, wanted: 'request_id IN {requestIds:Array(String)}' })})`,
     query_params: {
       projectId: params.projectId,
-      workload: '',
+      workload,
       to: params.to,
       asOf: params.asOf,
       requestIds: params.requestIds,
       ...gateQueryParams(params.config),
+      ...gatePlanParams(plan),
     },
     format: 'JSONEachRow',
   });

@@ -11,7 +11,7 @@ export const END_OF_TIME = LATEST;
 
 let lastVersion = 0;
 /** Seal versions: wall-clock microseconds, strictly increasing in this process. They order seals only. */
-function nextSealVersion(): number {
+export function nextSealVersion(): number {
   lastVersion = Math.max(lastVersion + 1, Date.now() * 1000);
   return lastVersion;
 }

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gateConfigFor } from '../analytics/gate-settings';
+import { configuredWorkloads } from '../queries/gate-config';
 import { signalWindowParam } from '../queries/outcomes';
 
 /**
@@ -8,12 +9,7 @@ import { signalWindowParam } from '../queries/outcomes';
  * (none stored) finds no seals and is read from raw rows.
  */
 export async function signalWindowsOf(client: ClickHouseClient, projectId: string): Promise<number[]> {
-  const result = await client.query({
-    query: `SELECT DISTINCT workload_id AS w FROM gate_configs WHERE project_id = {projectId:String}`,
-    query_params: { projectId },
-    format: 'JSONEachRow',
-  });
-  const workloads = new Set(['', ...(await result.json<{ w: string }>()).map((r) => r.w)]);
+  const workloads = new Set(['', ...(await configuredWorkloads(client, projectId))]);
   const configs = await Promise.all([...workloads].map((w) => gateConfigFor(client, projectId, w)));
   return [...new Set(configs.map((c) => signalWindowParam(c.signalWindowHours).signalWindowSeconds))].sort(
     (a, b) => a - b,

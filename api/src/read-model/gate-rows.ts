@@ -1,0 +1,66 @@
+import { GATE_BASE_REASONS_SQL, GATE_COLUMNS } from '../queries/gate';
+import { interactionsWithOutcomeSql } from '../queries/outcomes';
+import type { SealedDay } from './seals';
+
+/**
+ * The gate's verdicts without its history scan. The near-duplicate rule rejects an interaction that
+ * passed every other rule when an earlier one (time, then request id) of its workload and duplicate key
+ * passed them too. For the rows computed from raw data (`rows`), "an earlier one passed" is answered
+ * from those rows themselves and, for the sealed days of history, from `gate_firsts` — each sealed
+ * day's earliest passing row per key, looked up only for the keys of `rows`. Exact when `rows` holds
+ * every interaction of the workloads concerned from the end of the sealed prefix to the last row
+ * wanted: an earlier passing row is then either among `rows` or on a sealed day, whose first is at or
+ * before it. (For an interaction evaluated at asOf, every earlier one's signal window has closed too,
+ * so its verdict as of asOf is the sealed one.)
+ */
+export interface GatedRows {
+  /** SQL over `i.*`: the interactions computed from raw rows (see above). */
+  rows: string;
+  /** Narrows the signals read for `rows`; see `OutcomeSource.signalFilter`. */
+  signalFilter: string;
+  /** SQL over the result's columns: which of `rows` to return. */
+  wanted: string;
+}
+
+/**
+ * SQL: the wanted interactions with the gate's verdict as of `{asOf}`, the same as
+ * `GATED_INTERACTIONS_SQL` gives them. Columns: workload_id, request_id, time, model_version, dup_key,
+ * evaluated, base_passed, gate_reasons, gate_passed. Params: projectId, asOf, the thresholds
+ * (`gateQueryParams`), gateKey and those of `gateContextParams`, plus those of `rows`.
+ */
+export function gatedRowsSql(g: GatedRows): string {
+  return `
+    SELECT workload_id, request_id, time, model_version, dup_key, evaluated,
+      length(base_reasons) = 0 AS base_passed,
+      if(base_passed AND dup_key != '' AND (time, request_id) > first_passed, ['near_duplicate'], base_reasons) AS gate_reasons,
+      length(gate_reasons) = 0 AS gate_passed
+    FROM (
+      SELECT *,
+        minIf((time, request_id), length(base_reasons) = 0) OVER (PARTITION BY workload_id, dup_key) AS first_passed
+      FROM (
+        SELECT true AS computed, o.workload_id AS workload_id, o.request_id AS request_id, o.time AS time,
+          o.model_version AS model_version, o.dup_key AS dup_key,
+          o.time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')} AS evaluated,
+          ${GATE_BASE_REASONS_SQL} AS base_reasons
+        FROM (${interactionsWithOutcomeSql({ columns: GATE_COLUMNS, where: g.rows, signalFilter: g.signalFilter })}) AS o
+        UNION ALL
+        SELECT false, toString(workload_id), first_request, first_time, '', dup_key, false, CAST([], 'Array(String)')
+        FROM gate_firsts
+        WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
+          AND has({gateDays:Array(Date)}, day)
+          AND seal_version = {gateVersions:Array(UInt64)}[indexOf({gateDays:Array(Date)}, day)]
+          AND (toString(workload_id), dup_key) IN (
+            SELECT toString(i.workload_id), i.dup_key FROM interactions AS i WHERE ${g.rows} AND i.dup_key != '')
+      )
+    )
+    WHERE computed AND (${g.wanted})`;
+}
+
+/** The params of `gatedRowsSql` naming the sealed days whose firsts stand in for history. */
+export function gateContextParams(sealed: readonly SealedDay[]): Record<string, unknown> {
+  return {
+    gateDays: sealed.map((s) => s.day),
+    // Microsecond versions stay below 2^53 until the year 2255.
+    gateVersions: sealed.map((s) => Number(s.sealVersion)),
+  };
+}

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertInteractions, insertSignals, type InteractionRow, type SignalRow } from '@flywheel/storage';
+import { openTempStorage } from '@flywheel/storage/testing';
+import { effectiveGateConfig } from '../analytics/gate-settings';
+import { isoToEventTime } from '../analytics/time';
+import { interaction, plusDays, signal } from '../fixtures/rows';
+import {
+  gateBuckets,
+  gateQueryParams,
+  gateVerdicts,
+  GATED_INTERACTIONS_SQL,
+  type GateConfig,
+} from '../queries/gate';
+import { gateConfigHistory, insertGateConfig } from '../queries/gate-config';
+import { planGateRead } from './gate-plan';
+import { maintainReadModel } from './maintain';
+
+// Seeded random traffic over 40 days with shared duplicate keys; the gate's read model must equal the
+// raw-row reference (`GATED_INTERACTIONS_SQL`) exactly for random asOf, workload, range, bucket, stored
+// and ad-hoc thresholds — before sealing, after it, and after late data lands in sealed days.
+
+let env: Awaited<ReturnType<typeof openTempStorage>>;
+const T0 = '2026-01-01T00:00:00Z';
+const DAYS = 40;
+const KINDS = ['thumbs_up', 'thumbs_down', 'accepted', 'copied', 'edited', 'regenerated', 'corrected'];
+
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = random(17);
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+
+function traffic(prefix: string, count: number, fromDay: number, toDay: number) {
+  const interactions: InteractionRow[] = [];
+  const signals: SignalRow[] = [];
+  for (let n = 0; n < count; n++) {
+    const id = `${prefix}${n}`;
+    const time = plusDays(T0, fromDay + rnd() * (toDay - fromDay));
+    const r = rnd();
+    const row = interaction(id, time, {
+      project_id: 'p',
+      workload_id: pick(['w0', 'w1', 'w2']),
+      model_version: pick(['v1', 'v2']),
+      // Shared keys make near-duplicates across days; '' never counts as one.
+      dup_key: r < 0.6 ? `k${Math.floor(rnd() * 40)}` : r < 0.7 ? '' : `u-${id}`,
+      response_words: Math.floor(rnd() * 60),
+      toxicity: rnd() < 0.1 ? 0.5 : 0,
+      quality_score: rnd() < 0.5 ? null : rnd(),
+      language: pick(['en', 'en', 'de']),
+    });
+    interactions.push(row);
+    if (rnd() < 0.05) interactions.push({ ...row });
+    const signalCount = Math.floor(rnd() * 3);
+    for (let k = 0; k < signalCount; k++) {
+      const offset = pick([0.001, 0.2, 0.9, 1.5, 2.5, -0.5]) * (0.5 + rnd());
+      const kind = pick(KINDS);
+      signals.push(
+        signal(id, kind, plusDays(time, offset), {
+          project_id: 'p',
+          signal_id: `${id}-${k}`,
+          value: kind === 'edited' ? rnd() : null,
+          correction: kind === 'corrected' ? 'fixed' : '',
+        }),
+      );
+    }
+  }
+  return { interactions, signals };
+}
+
+async function load(t: ReturnType<typeof traffic>) {
+  await insertInteractions(env.storage.client, t.interactions);
+  await insertSignals(env.storage.client, t.signals);
+}
+
+interface Case {
+  workload: string;
+  from: string;
+  to: string;
+  asOf: string;
+  bucket: 'day' | 'week';
+  config: GateConfig;
+}
+
+/** The raw-row reference: the gate's buckets as computed before the read model. */
+async function referenceBuckets(c: Case) {
+  const bucket = c.bucket === 'week' ? 'toMonday(time)' : 'toDate(time)';
+  const result = await env.storage.client.query({
+    query: `
+      SELECT toString(${bucket}) AS b, count() AS e, countIf(gate_passed) AS p,
+        sumMap(gate_reasons, arrayMap(r -> toUInt64(1), gate_reasons)) AS rj
+      FROM (${GATED_INTERACTIONS_SQL})
+      WHERE evaluated AND time >= {from:DateTime64(6, 'UTC')}
+      GROUP BY b ORDER BY b`,
+    query_params: { projectId: 'p', ...c, ...gateQueryParams(c.config) },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{ b: string; e: string; p: string; rj: [string[], string[]] }>();
+  return rows.map((r) => ({
+    bucket: r.b,
+    evaluated: Number(r.e),
+    passed: Number(r.p),
+    passRate: Number(r.e) > 0 ? Number(r.p) / Number(r.e) : null,
+    rejections: Object.fromEntries(r.rj[0].map((k, i) => [k, Number(r.rj[1][i])])),
+  }));
+}
+
+async function referenceVerdicts(c: Case, requestIds: string[]) {
+  const result = await env.storage.client.query({
+    query: `SELECT request_id AS requestId, evaluated, gate_passed AS passed, gate_reasons AS reasons
+      FROM (${GATED_INTERACTIONS_SQL}) WHERE request_id IN {requestIds:Array(String)} ORDER BY requestId`,
+    query_params: { projectId: 'p', ...c, workload: '', requestIds, ...gateQueryParams(c.config) },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{
+    requestId: string;
+    evaluated: number;
+    passed: number;
+    reasons: string[];
+  }>();
+  return rows.map((r) => ({ ...r, evaluated: Boolean(r.evaluated), passed: Boolean(r.passed) }));
+}
+
+async function requestsOf(workload: string, sample: number): Promise<string[]> {
+  const result = await env.storage.client.query({
+    query: `SELECT DISTINCT request_id AS id FROM interactions WHERE project_id = 'p' AND workload_id = {workload:String}
+      ORDER BY cityHash64(id, {seed:UInt32}) LIMIT {sample:UInt32}`,
+    query_params: { workload, sample, seed: Math.floor(rnd() * 1000) },
+    format: 'JSONEachRow',
+  });
+  return (await result.json<{ id: string }>()).map((r) => r.id);
+}
+
+async function randomCase(): Promise<Case> {
+  const workload = pick(['', 'w0', 'w1', 'w2']);
+  const stored = effectiveGateConfig(
+    await gateConfigHistory(env.storage.client, 'p', workload),
+    workload,
+    {},
+  );
+  // Ad-hoc thresholds a fifth of the time: nothing sealed under them, computed from raw rows.
+  const config = rnd() < 0.2 ? { ...stored, minResponseWords: Math.floor(rnd() * 40) } : stored;
+  const from = rnd() * DAYS;
+  const to = from + rnd() * (DAYS + 5 - from);
+  const asOf = from + rnd() * (DAYS + 8 - from);
+  const t = (d: number) => isoToEventTime(plusDays(T0, rnd() < 0.5 ? Math.round(d) : d));
+  return { workload, from: t(from), to: t(to), asOf: t(asOf), bucket: pick(['day', 'week']), config };
+}
+
+/** Random cases compared with the reference; returns the sealed days the fast path read. */
+async function expectEquivalent(cases: number): Promise<number> {
+  let sealed = 0;
+  for (let n = 0; n < cases; n++) {
+    const c = await randomCase();
+    const client = env.storage.client;
+    sealed += (await planGateRead(client, { projectId: 'p', ...c })).sealed.length;
+    const fast = await gateBuckets(client, { projectId: 'p', ...c });
+    expect(fast, JSON.stringify(c)).toEqual(await referenceBuckets(c));
+    const workload = c.workload || pick(['w0', 'w1', 'w2']);
+    const ids = await requestsOf(workload, 25);
+    const verdicts = await gateVerdicts(client, { projectId: 'p', ...c, workload, requestIds: ids });
+    const config = c.workload
+      ? c.config
+      : effectiveGateConfig(await gateConfigHistory(client, 'p', workload), workload, {});
+    if (!c.workload) {
+      // The explorer's call: the workload's own configuration.
+      const own = await gateVerdicts(client, { projectId: 'p', ...c, config, workload, requestIds: ids });
+      expect(sortById(own), JSON.stringify({ c, workload })).toEqual(
+        await referenceVerdicts({ ...c, config }, ids),
+      );
+    }
+    expect(sortById(verdicts), JSON.stringify(c)).toEqual(await referenceVerdicts(c, ids));
+  }
+  return sealed;
+}
+
+const sortById = <T extends { requestId: string }>(xs: T[]) =>
+  [...xs].sort((a, b) => (a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0));
+
+beforeAll(async () => {
+  env = await openTempStorage();
+  // w1 has thresholds and a signal window of its own: sealed apart from the project's.
+  await insertGateConfig(env.storage.client, {
+    projectId: 'p',
+    workloadId: 'w1',
+    version: 1,
+    config: { signalWindowHours: 48, minResponseWords: 10 },
+  });
+  await load(traffic('a', 3000, 0, DAYS));
+});
+afterAll(() => env.dispose());
+
+describe('gate read model', () => {
+  it('reads nothing sealed before maintenance, and equals the reference', async () => {
+    expect(await expectEquivalent(4)).toBe(0);
+  }, 120_000);
+
+  it('seals every closed day under each stored configuration, then equals the reference', async () => {
+    const first = await maintainReadModel(env.storage.client);
+    expect(first.gateDays).toBeGreaterThan(2 * (DAYS - 5));
+    expect((await maintainReadModel(env.storage.client)).gateDays).toBe(0);
+    expect(await expectEquivalent(20)).toBeGreaterThan(40);
+  }, 240_000);
+
+  it('unseals a day with late data and every later one, until they are sealed again', async () => {
+    await load(traffic('late', 300, 3, 12));
+    await load({
+      interactions: [],
+      signals: [signal('a1', 'accepted', plusDays(T0, 25), { project_id: 'p', signal_id: 'late-a1' })],
+    });
+    await expectEquivalent(8);
+    const resealed = await maintainReadModel(env.storage.client);
+    expect(resealed.gateDays).toBeGreaterThan(2 * (DAYS - 15));
+    expect(await expectEquivalent(12)).toBeGreaterThan(20);
+  }, 240_000);
+});

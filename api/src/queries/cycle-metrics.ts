@@ -1,5 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { interactionOutcomesSql, scopeParams } from './outcomes';
+import { planParams, rawOutcomesSql, SEALED_OUTCOMES_SQL } from '../read-model/sources';
+import { planReadCutAt } from '../read-model/split';
+import { scopeParams } from './outcomes';
 
 /** A slice of one workload's traffic served by one model version. Times are DateTime64 text. */
 export interface VersionWindow {
@@ -18,7 +20,8 @@ export interface WindowCounts {
 /**
  * Outcome counts for many version windows in one scan: each interaction is assigned to every window
  * it falls in (a deploy's "first W days" and its parent's "last W days" never overlap, but windows of
- * different cycles may).
+ * different cycles may). Sealed days come from the read model (`daily_outcomes`, per workload and
+ * version), the rest from raw rows; a sealed day a window boundary cuts is read raw.
  */
 export async function versionWindowCounts(
   client: ClickHouseClient,
@@ -28,30 +31,46 @@ export async function versionWindowCounts(
   if (windows.length === 0) return [];
   const from = windows.map((w) => w.from).reduce((a, b) => (a < b ? a : b));
   const to = windows.map((w) => w.to).reduce((a, b) => (a > b ? a : b));
-  const inWindow = `workload_id = {wl:Array(String)}[k] AND model_version = {ver:Array(String)}[k]
-    AND time >= {st:Array(DateTime64(6, 'UTC'))}[k] AND time < {en:Array(DateTime64(6, 'UTC'))}[k]`;
-  const outcomes = interactionOutcomesSql(
-    ['workload_id', 'model_version'],
-    'i.model_version IN {ver:Array(String)} AND i.workload_id IN {wl:Array(String)}',
+  const scope = {
+    projectId: params.projectId,
+    workload: '',
+    from,
+    to,
+    asOf: params.asOf,
+    signalWindowHours: params.signalWindowHours,
+  };
+  const plan = await planReadCutAt(
+    client,
+    scope,
+    windows.flatMap((w) => [w.from, w.to]),
   );
+  const inWindow = (
+    time: string,
+  ) => `workload_id = {wl:Array(String)}[k] AND model_version = {ver:Array(String)}[k]
+    AND ${time} >= {st:Array(DateTime64(6, 'UTC'))}[k] AND ${time} < {en:Array(DateTime64(6, 'UTC'))}[k]`;
+  const windowsOf = (time: string) =>
+    `arrayJoin(arrayFilter(k -> ${inWindow(time)}, range(1, ${windows.length + 1})))`;
   const result = await client.query({
     query: `
-      SELECT k, count() AS n_interactions, countIf(outcome != 'unknown') AS n_candidates,
-        countIf(outcome = 'success') AS n_successes
+      SELECT k, sum(c_interactions) AS n_interactions, sum(c_candidates) AS n_candidates,
+        sum(c_successes) AS n_successes
       FROM (
-        SELECT arrayJoin(arrayFilter(k -> ${inWindow}, range(1, ${windows.length + 1}))) AS k, outcome
-        FROM (${outcomes})
+        SELECT ${windowsOf("toDateTime64(day, 6, 'UTC')")} AS k, sum(interactions) AS c_interactions,
+          sum(candidates) AS c_candidates, sum(successes) AS c_successes
+        FROM (${SEALED_OUTCOMES_SQL})
+        WHERE model_version IN {ver:Array(String)} AND workload_id IN {wl:Array(String)}
+        GROUP BY k
+        UNION ALL
+        SELECT ${windowsOf('time')} AS k, count() AS c_interactions, countIf(outcome != 'unknown') AS c_candidates,
+          countIf(outcome = 'success') AS c_successes
+        FROM (${rawOutcomesSql(plan, ['workload_id', 'model_version'])})
+        WHERE model_version IN {ver:Array(String)} AND workload_id IN {wl:Array(String)}
+        GROUP BY k
       )
       GROUP BY k`,
     query_params: {
-      ...scopeParams({
-        projectId: params.projectId,
-        workload: '',
-        from,
-        to,
-        asOf: params.asOf,
-        signalWindowHours: params.signalWindowHours,
-      }),
+      ...scopeParams(scope),
+      ...planParams(plan),
       wl: windows.map((w) => w.workload),
       ver: windows.map((w) => w.version),
       st: windows.map((w) => w.from),

@@ -5,6 +5,7 @@ import { isoToEventTime } from '../analytics/time';
 import { interaction, plusDays, signal } from '../fixtures/rows';
 import { insertGateConfig } from '../queries/gate-config';
 import { interactionOutcomesSql, scopeParams, type Scope } from '../queries/outcomes';
+import { versionWindowCounts, type VersionWindow } from '../queries/cycle-metrics';
 import { activityBuckets, activityByWorkload } from '../queries/velocity';
 import { maintainReadModel } from './maintain';
 import { daysToSeal } from './seals';
@@ -121,6 +122,24 @@ function randomScope(): Scope {
   };
 }
 
+/** The raw-row reference of cycles' arms: each version window's counts over its own scope. */
+async function referenceWindow(w: VersionWindow, asOf: string, signalWindowHours: number) {
+  const scope = { projectId: 'p', workload: w.workload, from: w.from, to: w.to, asOf, signalWindowHours };
+  const result = await env.storage.client.query({
+    query: `SELECT count() AS interactions, countIf(outcome != 'unknown') AS candidates,
+        countIf(outcome = 'success') AS successes
+      FROM (${interactionOutcomesSql(['model_version'])}) WHERE model_version = {version:String}`,
+    query_params: { ...scopeParams(scope), version: w.version },
+    format: 'JSONEachRow',
+  });
+  const [r] = await result.json<Record<string, string>>();
+  return {
+    interactions: Number(r!.interactions),
+    candidates: Number(r!.candidates),
+    successes: Number(r!.successes),
+  };
+}
+
 async function expectEquivalent(cases: number): Promise<number> {
   let sealedDays = 0;
   for (let c = 0; c < cases; c++) {
@@ -129,6 +148,21 @@ async function expectEquivalent(cases: number): Promise<number> {
     for (const bucket of ['day', 'week', 'workload'] as const)
       expect(await fast(scope, bucket), JSON.stringify({ scope, bucket })).toEqual(
         await reference(scope, bucket),
+      );
+    // Cycles' arms: a few version windows, cut mid-day half of the time, under the scope's asOf.
+    const windows = Array.from({ length: 3 }, () => {
+      const w = randomScope();
+      return { workload: pick(['w0', 'w1', 'w2']), version: pick(['v1', 'v2']), from: w.from, to: w.to };
+    });
+    const counts = await versionWindowCounts(env.storage.client, {
+      projectId: 'p',
+      asOf: scope.asOf,
+      signalWindowHours: scope.signalWindowHours,
+      windows,
+    });
+    for (const [k, w] of windows.entries())
+      expect(counts[k], JSON.stringify({ w, scope })).toEqual(
+        await referenceWindow(w, scope.asOf, scope.signalWindowHours),
       );
   }
   return sealedDays;
@@ -157,7 +191,7 @@ describe('read model', () => {
     expect(first.sealedDays).toBeGreaterThan(2 * (DAYS - 5));
     expect((await maintainReadModel(env.storage.client)).sealedDays).toBe(0);
     expect(await expectEquivalent(25)).toBeGreaterThan(50);
-  });
+  }, 240_000);
 
   it('reads a day with late interactions or signals from raw rows until it is sealed again', async () => {
     const late = traffic('late', 300, 2, 12);
@@ -175,5 +209,5 @@ describe('read model', () => {
     expect(resealed.sealedDays).toBeGreaterThan(10);
     expect(await daysToSeal(client, 'p', 86_400, isoToEventTime(plusDays(T0, DAYS)))).toEqual([]);
     expect(await expectEquivalent(15)).toBeGreaterThan(30);
-  });
+  }, 240_000);
 });

@@ -51,3 +51,29 @@ export async function planRead(client: ClickHouseClient, scope: Scope): Promise<
   if (to > cursor) raw.push({ from: microsToEventTime(cursor), to: scope.to });
   return { sealed, raw };
 }
+
+/**
+ * `planRead`, with every sealed day that a boundary cuts (a time inside the day, not at its start) moved
+ * to raw rows: a read that splits its range further (cycles' version windows) then finds each sealed day
+ * wholly inside or outside every part.
+ */
+export async function planReadCutAt(
+  client: ClickHouseClient,
+  scope: Scope,
+  boundaries: readonly string[],
+): Promise<ReadPlan> {
+  const plan = await planRead(client, scope);
+  const cut = new Set(boundaries.filter((b) => !b.endsWith(' 00:00:00.000000')).map((b) => b.slice(0, 10)));
+  return {
+    sealed: plan.sealed.filter((s) => !cut.has(s.day)),
+    raw: [
+      ...plan.raw,
+      ...plan.sealed
+        .filter((s) => cut.has(s.day))
+        .map((s) => ({
+          from: `${s.day} 00:00:00.000000`,
+          to: microsToEventTime(dayMicros(s.day) + MICROS_PER_DAY),
+        })),
+    ],
+  };
+}

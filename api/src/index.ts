@@ -87,4 +87,9 @@ export type {
   AlertsConfig,
   AlertsConfigUpdate,
   AlertTestResult,
+  ReviewQueue,
+  ReviewQueueItem,
+  ReviewClaimRequest,
+  ReviewClaim,
+  ReviewAgreement,
 } from './contract/types';

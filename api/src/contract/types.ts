@@ -24,6 +24,8 @@ import type { gateQuery, gateReport, getGateConfig, putGateConfig } from './gate
 import type { healthResponse } from './health';
 import type { interaction, interactionsQuery, listInteractions } from './interactions';
 import type { evaluation, judgment, review } from './labels';
+import type { getReviewAgreement } from './review-agreement';
+import type { getReviewQueue, postReviewClaim } from './review-queue';
 import type { snapshotBody, snapshotResponse } from './snapshot';
 import type { velocityQuery, velocityReport } from './velocity';
 
@@ -81,6 +83,11 @@ export type SnapshotRequest = z.input<typeof snapshotBody>;
 export type SnapshotResponse = z.output<typeof snapshotResponse>;
 
 export type Review = z.input<typeof review>;
+export type ReviewQueue = Json<typeof getReviewQueue>;
+export type ReviewQueueItem = ReviewQueue['items'][number];
+export type ReviewClaimRequest = Body<typeof postReviewClaim>;
+export type ReviewClaim = Json<typeof postReviewClaim>;
+export type ReviewAgreement = Json<typeof getReviewAgreement>;
 export type Judgment = z.input<typeof judgment>;
 export type Evaluation = z.input<typeof evaluation>;
 

@@ -17,6 +17,8 @@ export interface ApiRequest<T> {
   readonly read: (body: unknown) => T;
   /** The result when the server has no such resource (a 404 that is not a missing route). */
   readonly whenMissing?: () => T;
+  /** A write (the Review page's claims and reviews): POSTed with this JSON body. Reads leave it out. */
+  readonly body?: unknown;
 }
 
 export interface ApiClientOptions {
@@ -59,7 +61,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     let response: Response;
     try {
       response = await doFetch(buildUrl(baseUrl, path, request.query), {
-        headers: { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        headers: {
+          accept: 'application/json',
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(request.body !== undefined ? { method: 'POST', body: JSON.stringify(request.body) } : {}),
         // The key is the only credential; cookies are never needed.
         credentials: 'omit',
         ...(signal ? { signal } : {}),

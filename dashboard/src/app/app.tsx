@@ -6,6 +6,7 @@ import { ExplorerRoute } from '../routes/explorer';
 import { InteractionRoute } from '../routes/interaction';
 import { NotFoundRoute } from '../routes/not-found';
 import { OverviewRoute } from '../routes/overview';
+import { ReviewRoute } from '../routes/review';
 import { VelocityRoute } from '../routes/velocity';
 import { ApiProvider } from './api-context';
 import { Layout } from './components/layout';
@@ -32,6 +33,7 @@ const router = createBrowserRouter([
       { path: 'alarms', element: <AlarmsRoute /> },
       { path: 'explorer', element: <ExplorerRoute /> },
       { path: 'explorer/:requestId', element: <InteractionRoute /> },
+      { path: 'review', element: <ReviewRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

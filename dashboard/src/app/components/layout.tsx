@@ -14,6 +14,7 @@ const PAGES = [
   { to: '/checks', label: 'Checks', end: false },
   { to: '/alarms', label: 'Alarms', end: false },
   { to: '/explorer', label: 'Explorer', end: false },
+  { to: '/review', label: 'Review', end: false },
 ] as const;
 
 export function Layout() {

@@ -32,9 +32,14 @@ export type {
   WriteReceipt,
   WriterStats,
 } from './writer';
+export { createDetailWriter, encodeDetails } from './details';
+export type { DetailObjects, EncodedDetails } from './details';
+export { processLogsBody } from './logs/process-logs';
+export type { ProcessedLogs } from './logs/process-logs';
 export { normalize, classifySpan } from './normalize';
 export type { NormalizedBatch, SpanClass } from './normalize';
 export { decodeJson, decodeProtobuf } from './otlp/decode';
+export { decodeLogsJson, decodeLogsProtobuf } from './otlp/decode-logs';
 export { MAX_BODY_BYTES } from './otlp/body';
 export { jsonNestingProblem } from './otlp/json-nesting';
 export { redactText, detectPii } from './redact';

@@ -52,6 +52,11 @@ export const ATTR_GEN_AI_REQUEST_TEMPERATURE = 'gen_ai.request.temperature';
 export const ATTR_GEN_AI_REQUEST_TOP_P = 'gen_ai.request.top_p';
 export const ATTR_GEN_AI_REQUEST_ENCODING_FORMATS = 'gen_ai.request.encoding_formats';
 export const ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT = 'gen_ai.embeddings.dimension.count';
+/** Input tokens served from the provider's prompt cache, and written to it (newest names). */
+export const ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS = 'gen_ai.usage.cache_read.input_tokens';
+export const ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS = 'gen_ai.usage.cache_creation.input_tokens';
+/** Output tokens spent on reasoning. */
+export const ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS = 'gen_ai.usage.reasoning.output_tokens';
 
 /** `gen_ai.operation.name` values written by the instrumentation. */
 export const GEN_AI_OPERATION_CHAT = 'chat';
@@ -67,6 +72,14 @@ export const ATTR_GEN_AI_USAGE_COMPLETION_TOKENS = 'gen_ai.usage.completion_toke
 /** Flattened legacy content: `gen_ai.prompt.N.role`, `gen_ai.prompt.N.content`, same for completion. */
 export const PREFIX_GEN_AI_PROMPT = 'gen_ai.prompt.';
 export const PREFIX_GEN_AI_COMPLETION = 'gen_ai.completion.';
+/** Earlier spellings of the usage details (Anthropic-style and OpenLLMetry, and the dotted variants). */
+export const ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS_LEGACY = 'gen_ai.usage.cache_read_input_tokens';
+export const ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS_LEGACY =
+  'gen_ai.usage.cache_creation_input_tokens';
+export const ATTR_GEN_AI_USAGE_INPUT_TOKENS_CACHED = 'gen_ai.usage.input_tokens.cached';
+export const ATTR_GEN_AI_USAGE_INPUT_TOKENS_CACHE_WRITE = 'gen_ai.usage.input_tokens.cache_write';
+export const ATTR_GEN_AI_USAGE_OUTPUT_TOKENS_REASONING = 'gen_ai.usage.output_tokens.reasoning';
+export const ATTR_GEN_AI_USAGE_REASONING_TOKENS = 'gen_ai.usage.reasoning_tokens';
 
 // --- OpenInference ---
 export const ATTR_OPENINFERENCE_SPAN_KIND = 'openinference.span.kind';
@@ -75,6 +88,9 @@ export const ATTR_LLM_SYSTEM = 'llm.system';
 export const ATTR_LLM_MODEL_NAME = 'llm.model_name';
 export const ATTR_LLM_TOKEN_COUNT_PROMPT = 'llm.token_count.prompt';
 export const ATTR_LLM_TOKEN_COUNT_COMPLETION = 'llm.token_count.completion';
+export const ATTR_LLM_TOKEN_COUNT_CACHE_READ = 'llm.token_count.prompt_details.cache_read';
+export const ATTR_LLM_TOKEN_COUNT_CACHE_WRITE = 'llm.token_count.prompt_details.cache_write';
+export const ATTR_LLM_TOKEN_COUNT_REASONING = 'llm.token_count.completion_details.reasoning';
 export const PREFIX_LLM_INPUT_MESSAGES = 'llm.input_messages.';
 export const PREFIX_LLM_OUTPUT_MESSAGES = 'llm.output_messages.';
 export const ATTR_INPUT_VALUE = 'input.value';
@@ -83,6 +99,8 @@ export const ATTR_SESSION_ID = 'session.id';
 export const ATTR_USER_ID = 'user.id';
 /** `annotations.N.annotation.name` / `.label` / `.score` / `.explanation` */
 export const PREFIX_OPENINFERENCE_ANNOTATIONS = 'annotations.';
+/** `evaluations.N.evaluation.name` / `.label` / `.score` / `.explanation` (earlier OpenInference). */
+export const PREFIX_OPENINFERENCE_EVALUATIONS = 'evaluations.';
 
 // --- Vercel AI SDK ---
 export const ATTR_AI_MODEL_ID = 'ai.model.id';
@@ -99,6 +117,9 @@ export const ATTR_AI_USAGE_COMPLETION_TOKENS = 'ai.usage.completionTokens';
 export const ATTR_AI_USAGE_INPUT_TOKENS = 'ai.usage.inputTokens';
 export const ATTR_AI_USAGE_OUTPUT_TOKENS = 'ai.usage.outputTokens';
 export const ATTR_AI_RESPONSE_MS_TO_FIRST_CHUNK = 'ai.response.msToFirstChunk';
+export const ATTR_AI_USAGE_CACHED_INPUT_TOKENS = 'ai.usage.cachedInputTokens';
+export const ATTR_AI_USAGE_REASONING_TOKENS = 'ai.usage.reasoningTokens';
+export const ATTR_AI_SETTINGS_STREAM = 'ai.stream';
 export const ATTR_AI_TELEMETRY_METADATA_PREFIX = 'ai.telemetry.metadata.';
 
 // --- Traceloop / OpenLLMetry ---

@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import {
   createCollectorApp,
+  createDetailWriter,
   createRowWriter,
   IngestCounters,
   type BatchWriterOptions,
@@ -56,9 +57,11 @@ export async function startFlywheel(
 
   const counters = new IngestCounters();
   const writer = createRowWriter(storage.client, options.writer, log);
+  const details = createDetailWriter(storage.client, options.writer, log);
   const collector = createCollectorApp({
     keys: config.keys,
     writer,
+    details,
     counters,
     ...(options.memorySoftLimitBytes ? { memorySoftLimitBytes: options.memorySoftLimitBytes } : {}),
   });
@@ -118,7 +121,7 @@ export async function startFlywheel(
         readModel.stop();
         await Promise.all([stop(otlpServer), stop(apiServer)]);
         await alarms.notifier.idle();
-        await writer.shutdown();
+        await Promise.all([writer.shutdown(), details.shutdown()]);
         await readModel.idle();
         const { droppedItems } = writer.stats;
         if (droppedItems > 0)

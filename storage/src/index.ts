@@ -9,6 +9,8 @@ export { classifyInsertError, insertErrorSummary } from './insert-errors';
 export type { InsertFailure } from './insert-errors';
 export { formatEventTime } from './rows';
 export type { InteractionRow, SignalRow } from './rows';
+export { PIPELINE_NODE_TYPES } from './detail-rows';
+export type { InteractionMessagesRow, JudgmentRow, PipelineNodeRow, PipelineNodeType } from './detail-rows';
 export { migrate, migrationFiles, renderMigration, bootstrapStatements } from './migrations';
 export type { MigrationFile, MigrationResult, Topology } from './migrations';
 export type { ClickHouseClient } from '@clickhouse/client';

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 
 /** Tables the collector writes. */
-export type IngestTable = 'interactions' | 'signals';
+export type IngestTable =
+  'interactions' | 'signals' | 'pipeline_nodes' | 'interaction_messages' | 'judgments';
 
 interface RawInserter {
   rawInsert(params: { table: string; format: 'JSONEachRow'; values: Uint8Array }): Promise<unknown>;

@@ -40,6 +40,12 @@ export interface InteractionRow {
   input_failures?: string[];
   dup_key?: string;
   checks_passed?: Record<string, boolean>;
+  /** Newest GenAI usage counts (0009); absent takes the column default 0. */
+  cache_read_input_tokens?: number;
+  cache_write_input_tokens?: number;
+  reasoning_output_tokens?: number;
+  /** `gen_ai.request.stream`; null when the span does not say. */
+  stream?: boolean | null;
   attributes: Record<string, string>;
 }
 

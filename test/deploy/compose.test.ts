@@ -66,13 +66,15 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('points the OTel Collector at Flywheel over OTLP/HTTP and passes each app key through', () => {
+  it('points the OTel Collector at Flywheel over OTLP/HTTP for traces and logs and passes each app key through', () => {
     const mount = collector!.volumes!.find((v) => v.endsWith(':/etc/otelcol/config.yaml:ro'))!;
     const config = parse(read(mount.split(':')[0]!.replace(/^\.\//, ''))) as {
       exporters: Record<string, { endpoint: string }>;
-      service: { pipelines: { traces: { exporters: string[] } } };
+      service: { pipelines: Record<'traces' | 'logs', { receivers: string[]; exporters: string[] }> };
     };
     const exporter = config.service.pipelines.traces.exporters[0]!;
+    // GenAI events (evaluations, operation details) and flywheel.signal events travel as log records.
+    expect(config.service.pipelines.logs).toMatchObject({ receivers: ['otlp'], exporters: [exporter] });
     expect(config.exporters[exporter]!.endpoint).toBe(
       `http://flywheel:${flywheel!.environment!.FLYWHEEL_OTLP_PORT}`,
     );

@@ -7,6 +7,12 @@ import {
   ATTR_LLM_REQUEST_TYPE,
   ATTR_OPENINFERENCE_SPAN_KIND,
   ATTR_TRACELOOP_SPAN_KIND,
+  GEN_AI_OPERATION_CREATE_AGENT,
+  GEN_AI_OPERATION_EXECUTE_TOOL,
+  GEN_AI_OPERATION_INVOKE_AGENT,
+  GEN_AI_OPERATION_INVOKE_WORKFLOW,
+  GEN_AI_OPERATION_MEMORY_MARKER,
+  GEN_AI_OPERATION_RETRIEVAL,
   SPAN_NAME_FLYWHEEL_SIGNAL,
 } from '@flywheel/semconv';
 import type { DecodedSpan } from '../otlp/span';
@@ -14,8 +20,15 @@ import { str } from './attrs';
 
 export type SpanClass = 'llm' | 'signal' | 'other';
 
-// GenAI operations that wrap model calls rather than being one; counting them would double count.
-const NON_CALL_OPERATIONS = new Set(['execute_tool', 'create_agent', 'invoke_agent', 'invoke_workflow']);
+// GenAI operations that wrap model calls or are steps beside them (pipeline nodes, see node.ts);
+// counting them as calls would double count.
+const NON_CALL_OPERATIONS = new Set([
+  GEN_AI_OPERATION_EXECUTE_TOOL,
+  GEN_AI_OPERATION_CREATE_AGENT,
+  GEN_AI_OPERATION_INVOKE_AGENT,
+  GEN_AI_OPERATION_INVOKE_WORKFLOW,
+  GEN_AI_OPERATION_RETRIEVAL,
+]);
 // Vercel AI SDK: `ai.generateText` wraps `ai.generateText.doGenerate`; only the inner span is the call.
 const VERCEL_CALL_SUFFIXES = ['.doGenerate', '.doStream', '.doEmbed'];
 
@@ -31,7 +44,10 @@ export function classifySpan(span: DecodedSpan): SpanClass {
     return VERCEL_CALL_SUFFIXES.some((s) => vercelOperation.endsWith(s)) ? 'llm' : 'other';
   }
   const operation = str(a, ATTR_GEN_AI_OPERATION_NAME);
-  if (operation !== undefined) return NON_CALL_OPERATIONS.has(operation) ? 'other' : 'llm';
+  if (operation !== undefined)
+    return NON_CALL_OPERATIONS.has(operation) || operation.includes(GEN_AI_OPERATION_MEMORY_MARKER)
+      ? 'other'
+      : 'llm';
   const openInferenceKind = str(a, ATTR_OPENINFERENCE_SPAN_KIND);
   if (openInferenceKind !== undefined) return openInferenceKind.toUpperCase() === 'LLM' ? 'llm' : 'other';
   if (str(a, ATTR_LLM_REQUEST_TYPE) !== undefined) return 'llm';

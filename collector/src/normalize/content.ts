@@ -67,7 +67,7 @@ export function inputMessagesJson(content: ExtractedContent): string {
 }
 
 /** Current GenAI conventions: `[{role, parts: [{type: 'text', content}]}]`, tolerant of `{role, content}`. */
-function otelMessages(value: unknown, systemInstructions?: unknown): Message[] | undefined {
+export function otelMessages(value: unknown, systemInstructions?: unknown): Message[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const messages = value.flatMap((m): Message[] => {
     if (!m || typeof m !== 'object') return [];
@@ -140,7 +140,7 @@ function single(text: string | undefined, role: string): Message[] | undefined {
 }
 
 /** Text of a content value: a string, or parts like `{type:'text', content|text}`; other parts are skipped. */
-function textOf(value: unknown): string {
+export function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (!Array.isArray(value)) return '';
   return value

@@ -66,9 +66,19 @@ function repair(value: unknown): unknown {
   return value;
 }
 
-// Numeric columns of `interactions` and `signals` by type; a value outside them fails the insert
-// (UInt32) or is silently stored as NULL or 0 (non-finite floats).
-const COUNT_COLUMNS = ['input_tokens', 'output_tokens', 'response_words', 'response_tokens', 'prompt_chars'];
+// Numeric columns of the ingest tables by type; a value outside them fails the insert (UInt32) or is
+// silently stored as NULL or 0 (non-finite floats).
+const COUNT_COLUMNS = [
+  'input_tokens',
+  'output_tokens',
+  'cache_read_input_tokens',
+  'cache_write_input_tokens',
+  'reasoning_output_tokens',
+  'response_words',
+  'response_tokens',
+  'prompt_chars',
+  'document_count',
+];
 const FLOAT_COLUMNS = [
   'latency_ms',
   'ttft_ms',
@@ -77,6 +87,8 @@ const FLOAT_COLUMNS = [
   'toxicity',
   'topic_relevance',
   'value',
+  'score',
+  'duration_ms',
 ];
 
 /** The first numeric column of a row whose value its type cannot hold, as `column: problem`. */
@@ -84,7 +96,7 @@ export function columnProblem(row: object): string | undefined {
   const r = row as Record<string, unknown>;
   for (const column of COUNT_COLUMNS) {
     const value = r[column];
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     const problem = typeof value === 'number' ? countProblem(value) : 'must be a number';
     if (problem) return `${column} ${problem}, got ${String(value)}`;
   }

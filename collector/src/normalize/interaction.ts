@@ -10,6 +10,22 @@ import {
   ATTR_AI_USAGE_INPUT_TOKENS,
   ATTR_AI_USAGE_OUTPUT_TOKENS,
   ATTR_AI_USAGE_PROMPT_TOKENS,
+  ATTR_AI_USAGE_CACHED_INPUT_TOKENS,
+  ATTR_AI_USAGE_REASONING_TOKENS,
+  ATTR_GEN_AI_OUTPUT_MESSAGES,
+  ATTR_GEN_AI_REQUEST_STREAM,
+  ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS_LEGACY,
+  ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS_LEGACY,
+  ATTR_GEN_AI_USAGE_INPUT_TOKENS_CACHED,
+  ATTR_GEN_AI_USAGE_INPUT_TOKENS_CACHE_WRITE,
+  ATTR_GEN_AI_USAGE_OUTPUT_TOKENS_REASONING,
+  ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_REASONING_TOKENS,
+  ATTR_LLM_TOKEN_COUNT_CACHE_READ,
+  ATTR_LLM_TOKEN_COUNT_CACHE_WRITE,
+  ATTR_LLM_TOKEN_COUNT_REASONING,
   ATTR_FLYWHEEL_GROUNDING_SCORE,
   ATTR_FLYWHEEL_LANGUAGE,
   ATTR_FLYWHEEL_MODEL_VERSION,
@@ -44,7 +60,7 @@ import {
 } from '@flywheel/semconv';
 import type { InteractionRow } from '@flywheel/storage';
 import { STATUS_CODE_ERROR, type DecodedSpan } from '../otlp/span';
-import { num, str, strList } from './attrs';
+import { bool, num, str, strList, structured } from './attrs';
 import { extractContent, inputMessagesJson } from './content';
 import { extraAttributes } from './extra-attributes';
 import { countProblem } from './domain';
@@ -103,10 +119,35 @@ export function toInteraction(
       ATTR_AI_USAGE_OUTPUT_TOKENS,
       ATTR_AI_USAGE_COMPLETION_TOKENS,
     ]),
+    // Newest names first; cache_creation is what the newest conventions call a cache write.
+    cache_read_input_tokens: tokens(span, [
+      ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
+      ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS_LEGACY,
+      ATTR_GEN_AI_USAGE_INPUT_TOKENS_CACHED,
+      ATTR_LLM_TOKEN_COUNT_CACHE_READ,
+      ATTR_AI_USAGE_CACHED_INPUT_TOKENS,
+    ]),
+    cache_write_input_tokens: tokens(span, [
+      ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS,
+      ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS_LEGACY,
+      ATTR_GEN_AI_USAGE_INPUT_TOKENS_CACHE_WRITE,
+      ATTR_LLM_TOKEN_COUNT_CACHE_WRITE,
+    ]),
+    reasoning_output_tokens: tokens(span, [
+      ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
+      ATTR_GEN_AI_USAGE_OUTPUT_TOKENS_REASONING,
+      ATTR_GEN_AI_USAGE_REASONING_TOKENS,
+      ATTR_LLM_TOKEN_COUNT_REASONING,
+      ATTR_AI_USAGE_REASONING_TOKENS,
+    ]),
+    stream: streamed(span),
     latency_ms: Number(span.endNs - span.startNs) / 1e6,
     ttft_ms: ttftMs ?? null,
+    // The response-level list first, then the first output message's own reason (newest message
+    // format), then the older per-choice attributes.
     finish_reason:
       strList(a, ATTR_GEN_AI_RESPONSE_FINISH_REASONS)[0] ??
+      outputMessageFinishReason(a) ??
       str(a, ATTR_AI_RESPONSE_FINISH_REASON, `${PREFIX_GEN_AI_COMPLETION}0.finish_reason`) ??
       '',
     status: span.status.code === STATUS_CODE_ERROR ? 'error' : 'ok',
@@ -162,4 +203,22 @@ function firstChunkMs(span: DecodedSpan): number | undefined {
   return (
     num(event.attributes, ATTR_AI_RESPONSE_MS_TO_FIRST_CHUNK) ?? Number(event.timeNs - span.startNs) / 1e6
   );
+}
+
+/** `gen_ai.request.stream`, else what the Vercel AI SDK's operation says; null when nothing does. */
+function streamed(span: DecodedSpan): boolean | null {
+  const explicit = bool(span.attributes, ATTR_GEN_AI_REQUEST_STREAM);
+  if (explicit !== undefined) return explicit;
+  const vercel = str(span.attributes, ATTR_AI_OPERATION_ID);
+  if (vercel?.endsWith('.doStream')) return true;
+  if (vercel?.endsWith('.doGenerate')) return false;
+  return null;
+}
+
+function outputMessageFinishReason(a: DecodedSpan['attributes']): string | undefined {
+  const messages = structured(a, ATTR_GEN_AI_OUTPUT_MESSAGES);
+  const first: unknown = Array.isArray(messages) ? messages[0] : undefined;
+  const reason =
+    first && typeof first === 'object' ? (first as { finish_reason?: unknown }).finish_reason : undefined;
+  return typeof reason === 'string' && reason.length > 0 ? reason : undefined;
 }

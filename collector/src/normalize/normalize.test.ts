@@ -24,9 +24,15 @@ describe('normalize: one fixture per convention', () => {
     expect(Object.values(row.attributes).join(' ')).not.toContain('reset my password');
   });
 
-  it.each(NON_CALL_FIXTURES.map((f) => [f.spanName, f]))('skips non-call span %s', (_name, fixture) => {
+  it.each(NON_CALL_FIXTURES.map((f) => [f.spanName, f]))('never counts %s as a call', (_name, fixture) => {
     const batch = one(decodedSpan(fixture.spanName, fixture.attributes));
-    expect(batch).toMatchObject({ interactions: [], signals: [], skipped: 1, rejected: 0 });
+    expect(batch).toMatchObject({ interactions: [], signals: [], rejected: 0 });
+    if (fixture.nodeType) {
+      expect(batch.skipped).toBe(0);
+      expect(batch.nodes.map((n) => n.node_type)).toEqual([fixture.nodeType]);
+    } else {
+      expect(batch).toMatchObject({ skipped: 1, nodes: [] });
+    }
   });
 });
 

@@ -1,17 +1,29 @@
-import { ATTR_FLYWHEEL_REQUEST_ID, ATTR_GEN_AI_RESPONSE_ID, ATTR_SERVICE_NAME } from '@flywheel/semconv';
-import type { InteractionRow, SignalRow } from '@flywheel/storage';
+import {
+  ATTR_FLYWHEEL_REQUEST_ID,
+  ATTR_GEN_AI_RESPONSE_ID,
+  ATTR_SERVICE_NAME,
+  PREFIX_OPENINFERENCE_ANNOTATIONS,
+  PREFIX_OPENINFERENCE_EVALUATIONS,
+} from '@flywheel/semconv';
+import type { InteractionRow, JudgmentRow, PipelineNodeRow, SignalRow } from '@flywheel/storage';
 import type { DecodedResourceSpans, DecodedSpan } from '../otlp/span';
 import { str } from './attrs';
 import { classifySpan } from './classify';
 import { clockNs, columnProblem, wellFormedRow } from './domain';
+import { judgmentsFromSpan } from './evaluation';
 import { toInteraction } from './interaction';
+import { nodeTypeOf, toNode } from './node';
 import { signalFromSpan, signalsFromEvaluations } from './signal';
 import { SpanRejection } from './validate';
 
 export interface NormalizedBatch {
   interactions: InteractionRow[];
   signals: SignalRow[];
-  /** Spans that are neither LLM calls nor signals: counted, not errors. */
+  /** Agent, workflow, tool, retrieval, chain and memory spans. */
+  nodes: PipelineNodeRow[];
+  /** Evaluation results that are verdicts, not user feedback. */
+  judgments: JudgmentRow[];
+  /** Spans that are neither LLM calls, signals nor pipeline steps: counted, not errors. */
   skipped: number;
   rejected: number;
   /** One line per rejected span naming what was wrong (the first few are returned to the sender). */
@@ -27,7 +39,15 @@ export function normalize(
   projectId: string,
   nowNs: bigint = clockNs(),
 ): NormalizedBatch {
-  const batch: NormalizedBatch = { interactions: [], signals: [], skipped: 0, rejected: 0, errors: [] };
+  const batch: NormalizedBatch = {
+    interactions: [],
+    signals: [],
+    nodes: [],
+    judgments: [],
+    skipped: 0,
+    rejected: 0,
+    errors: [],
+  };
   for (const rs of resourceSpans) {
     const service = str(rs.resource, ATTR_SERVICE_NAME) ?? 'unknown_service';
     rs.spans.forEach((span) => {
@@ -58,15 +78,22 @@ function normalizeSpan(
   }
   // Build every row of the span before pushing any, so a rejected span leaves nothing behind.
   const interaction = kind === 'llm' ? storable(toInteraction(span, service, projectId, nowNs)) : undefined;
+  const nodeType = kind === 'other' ? nodeTypeOf(span) : undefined;
+  const node = nodeType ? storable(toNode(span, nodeType, service, projectId, nowNs)) : undefined;
   const requestId =
     interaction?.request_id ?? str(span.attributes, ATTR_FLYWHEEL_REQUEST_ID, ATTR_GEN_AI_RESPONSE_ID);
-  const evaluations =
-    span.events.length > 0 || hasAnnotations(span)
-      ? signalsFromEvaluations(span, projectId, requestId, nowNs).map(storable)
-      : [];
+  const evaluated = span.events.length > 0 || hasAnnotations(span);
+  const evaluations = evaluated
+    ? signalsFromEvaluations(span, projectId, requestId, nowNs).map(storable)
+    : [];
+  const judgments = evaluated
+    ? judgmentsFromSpan(span, projectId, requestId, service, nowNs).map(storable)
+    : [];
   if (interaction) batch.interactions.push(interaction);
-  else if (evaluations.length === 0) batch.skipped++;
+  else if (node) batch.nodes.push(node);
+  else if (evaluations.length === 0 && judgments.length === 0) batch.skipped++;
   batch.signals.push(...evaluations);
+  batch.judgments.push(...judgments);
 }
 
 /** The row as the engine can read it: strings repaired, numbers checked against their column types. */
@@ -77,6 +104,8 @@ function storable<R extends object>(row: R): R {
 }
 
 function hasAnnotations(span: DecodedSpan): boolean {
-  for (const key in span.attributes) if (key.startsWith('annotations.')) return true;
+  for (const key in span.attributes)
+    if (key.startsWith(PREFIX_OPENINFERENCE_ANNOTATIONS) || key.startsWith(PREFIX_OPENINFERENCE_EVALUATIONS))
+      return true;
   return false;
 }

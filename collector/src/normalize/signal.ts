@@ -147,16 +147,22 @@ interface Annotation {
   score?: number;
 }
 
-/** Groups `annotations.N.annotation.{name,label,score}` attributes by N. */
-function annotations(a: Attributes): Map<number, Annotation> {
-  const out = new Map<number, Annotation>();
+/**
+ * Groups `annotations.N.annotation.{name,label,score}` attributes by N (the key is N, as signal ids
+ * have always used it), and the earlier OpenInference `evaluations.N.evaluation.*` by `eN`.
+ */
+function annotations(a: Attributes): Map<string, Annotation> {
+  const out = new Map<string, Annotation>();
   for (const key of Object.keys(a)) {
-    const match = /^annotations\.(\d+)\.annotation\.(name|label|score)$/.exec(key);
+    const match = /^(annotations|evaluations)\.(\d+)\.(?:annotation|evaluation)\.(name|label|score)$/.exec(
+      key,
+    );
     if (!match) continue;
-    const entry = out.get(Number(match[1])) ?? {};
-    if (match[2] === 'score') entry.score = num(a, key);
-    else entry[match[2] as 'name' | 'label'] = str(a, key);
-    out.set(Number(match[1]), entry);
+    const id = match[1] === 'annotations' ? String(Number(match[2])) : `e${Number(match[2])}`;
+    const entry = out.get(id) ?? {};
+    if (match[3] === 'score') entry.score = num(a, key);
+    else entry[match[3] as 'name' | 'label'] = str(a, key);
+    out.set(id, entry);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AttributeValueError, keyValuesToAttributes, toBigInt } from './any-value';
+import { AttributeValueError, keyValuesToAttributes } from './any-value';
+import { FieldError, idToHex, time } from './fields';
 import { OtlpRequestError } from './errors';
 import { jsonNestingProblem } from './json-nesting';
 import { ExportTraceServiceRequest } from './schema';
@@ -90,9 +91,6 @@ const SPAN_KINDS: Record<string, number> = {
   SPAN_KIND_CONSUMER: 5,
 };
 
-/** A malformed field rejects its span alone: the span comes back marked `invalid` with the reason. */
-class FieldError extends Error {}
-
 function readSpan(raw: Record<string, unknown>, resourceProblem: string | undefined): DecodedSpan {
   const status = (raw.status ?? {}) as { code?: unknown; message?: unknown };
   const span: DecodedSpan = {
@@ -142,27 +140,8 @@ function events(value: unknown): SpanEvent[] {
   });
 }
 
-/** Nanoseconds since the epoch; absent is 0 (validation decides whether that is allowed). */
-function time(value: unknown, field: string): bigint {
-  if (value === undefined || value === null) return 0n;
-  const ns = toBigInt(value);
-  if (ns === null) {
-    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
-    throw new FieldError(`${field} must be an integer number of nanoseconds, got ${shown}`);
-  }
-  return ns;
-}
-
 function statusCode(code: unknown): number {
   if (code === 'STATUS_CODE_OK') return 1;
   if (code === 'STATUS_CODE_ERROR') return 2;
   return Number(code ?? 0) || 0;
-}
-
-/** Lower-case hex of an id, or '' when it is absent or has the wrong length (the span is then rejected). */
-function idToHex(value: unknown, bytes: number): string {
-  if (value instanceof Uint8Array) return value.length === bytes ? Buffer.from(value).toString('hex') : '';
-  if (typeof value === 'string')
-    return new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(value) ? value.toLowerCase() : '';
-  return '';
 }

@@ -1,24 +1,34 @@
 import type { OtlpEncoding } from './body';
-import { ExportTraceServiceResponse, RpcStatus } from './schema';
+import { ExportLogsServiceResponse, ExportTraceServiceResponse, RpcStatus } from './schema';
 
 export interface PartialSuccess {
+  /** Spans, or log records on `/v1/logs`. */
   rejectedSpans: number;
   errorMessage: string;
 }
 
-/** The ExportTraceServiceResponse body, in the encoding the request used (as OTLP/HTTP requires). */
+/** Which export service answers: the response messages differ only in the name of the rejected count. */
+export type OtlpSignal = 'traces' | 'logs';
+
+/**
+ * The ExportTraceServiceResponse (or ExportLogsServiceResponse) body, in the encoding the request used
+ * (as OTLP/HTTP requires).
+ */
 export function exportResponse(
   encoding: OtlpEncoding,
   partial: PartialSuccess | null,
+  signal: OtlpSignal = 'traces',
 ): { body: Uint8Array | string; contentType: string } {
+  const countField = signal === 'logs' ? 'rejectedLogRecords' : 'rejectedSpans';
+  const type = signal === 'logs' ? ExportLogsServiceResponse : ExportTraceServiceResponse;
   const message = partial
-    ? { partialSuccess: { rejectedSpans: partial.rejectedSpans, errorMessage: partial.errorMessage } }
+    ? { partialSuccess: { [countField]: partial.rejectedSpans, errorMessage: partial.errorMessage } }
     : {};
   if (encoding === 'json') {
     const json = partial
       ? {
           partialSuccess: {
-            rejectedSpans: String(partial.rejectedSpans),
+            [countField]: String(partial.rejectedSpans),
             errorMessage: partial.errorMessage,
           },
         }
@@ -26,7 +36,7 @@ export function exportResponse(
     return { body: JSON.stringify(json), contentType: 'application/json' };
   }
   return {
-    body: ExportTraceServiceResponse.encode(ExportTraceServiceResponse.fromObject(message)).finish(),
+    body: type.encode(type.fromObject(message)).finish(),
     contentType: 'application/x-protobuf',
   };
 }

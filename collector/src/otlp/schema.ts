@@ -10,9 +10,15 @@ protobuf.configure();
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'proto');
 const root = new protobuf.Root().loadSync(
-  ['common.proto', 'resource.proto', 'trace.proto', 'trace_service.proto', 'status.proto'].map((f) =>
-    join(dir, f),
-  ),
+  [
+    'common.proto',
+    'resource.proto',
+    'trace.proto',
+    'trace_service.proto',
+    'logs.proto',
+    'logs_service.proto',
+    'status.proto',
+  ].map((f) => join(dir, f)),
 );
 root.resolveAll();
 
@@ -23,3 +29,9 @@ export const ExportTraceServiceResponse = root.lookupType(
   'opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse',
 );
 export const RpcStatus = root.lookupType('google.rpc.Status');
+export const ExportLogsServiceRequest = root.lookupType(
+  'opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest',
+);
+export const ExportLogsServiceResponse = root.lookupType(
+  'opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse',
+);

@@ -1,4 +1,5 @@
 import type { ChecksConfig } from '../content-checks';
+import { encodeDetails, type EncodedDetails } from '../details/encoded-details';
 import { normalize } from '../normalize';
 import type { OtlpEncoding } from '../otlp/body';
 import { decodeJson, decodeProtobuf } from '../otlp/decode';
@@ -17,6 +18,8 @@ export interface BodyTask {
 /** What became of a body's spans, with the rows to store already encoded. */
 export interface ProcessedBody {
   rows: EncodedRows;
+  /** Pipeline nodes and judgments (the detail tables), written beside the rows. */
+  details: EncodedDetails;
   interactions: number;
   signals: number;
   skipped: number;
@@ -45,6 +48,7 @@ export async function processBody(task: BodyTask): Promise<BodyResult> {
   return {
     processed: {
       rows: { interactions: encodeTable(batch.interactions), signals: encodeTable(batch.signals) },
+      details: encodeDetails({ nodes: batch.nodes, judgments: batch.judgments, messages: [] }),
       interactions: batch.interactions.length,
       signals: batch.signals.length,
       skipped: batch.skipped,

@@ -5,6 +5,7 @@ import { encodingOf, readBody, type OtlpEncoding } from '../otlp/body';
 import { OtlpRequestError } from '../otlp/errors';
 import { errorResponse, exportResponse } from '../otlp/responses';
 import type { ChecksConfig } from '../content-checks';
+import { noDetails, refusedDetails, type EncodedDetails } from '../details';
 import type { BodyProcessor } from '../pipeline/processor';
 import { refusedRows, type BatchWriter, type Rows, type WriteReceipt } from '../writer';
 import type { BytesInFlight } from './bytes-in-flight';
@@ -14,6 +15,8 @@ import type { IngestCounters } from './counters';
 export interface TracesRouteOptions {
   keys: KeyRing;
   writer: BatchWriter<Rows>;
+  /** Writer of pipeline nodes and judgments; without one they are not stored. */
+  details?: BatchWriter<EncodedDetails> | undefined;
   counters: IngestCounters;
   /** Resident memory above which requests are refused with 503 until it falls. */
   memorySoftLimitBytes: number;
@@ -50,8 +53,18 @@ export function tracesRoute(options: TracesRouteOptions): Hono {
       });
       if ('refused' in result) throw new OtlpRequestError(result.refused.status, result.refused.message);
       const batch = result.processed;
-      const refused = storageRefusals(batch.rows, await options.writer.write(batch.rows));
+      // Both writes are committed before the answer; they flush in parallel.
+      const [receipt, detailErrors] = await Promise.all([
+        options.writer.write(batch.rows),
+        writeDetails(options.details, batch.details),
+      ]);
+      const refused = mergeRefusals(storageRefusals(batch.rows, receipt), detailErrors);
       options.counters.record(batch, refused.spans);
+      options.counters.recordDetails(
+        batch.details.pipeline_nodes.ends.length,
+        batch.details.judgments.ends.length,
+        0,
+      );
       const rejected = batch.rejected + refused.spans;
       const partial =
         rejected > 0
@@ -85,6 +98,25 @@ function storageRefusals(rows: Rows, receipt: WriteReceipt): { spans: number; er
     if (!bySpan.has(label)) bySpan.set(label, `span ${label}: storage refused its row: ${reason}`);
   }
   return { spans: bySpan.size, errors: [...bySpan.values()] };
+}
+
+/** Detail rows storage refused, as `span: reason` lines; none when there is no detail writer. */
+export async function writeDetails(
+  writer: BatchWriter<EncodedDetails> | undefined,
+  details: EncodedDetails,
+): Promise<Map<string, string>> {
+  const bySpan = new Map<string, string>();
+  if (!writer || noDetails(details)) return bySpan;
+  for (const { label, reason } of refusedDetails(details, await writer.write(details)))
+    if (!bySpan.has(label)) bySpan.set(label, `${label}: storage refused its row: ${reason}`);
+  return bySpan;
+}
+
+function mergeRefusals(
+  rows: { spans: number; errors: string[] },
+  details: Map<string, string>,
+): { spans: number; errors: string[] } {
+  return { spans: rows.spans + details.size, errors: [...rows.errors, ...details.values()] };
 }
 
 function summarize(rejected: number, errors: string[]): string {

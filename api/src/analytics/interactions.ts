@@ -2,12 +2,20 @@ import type { ClickHouseClient } from '@flywheel/storage';
 import { gateVerdicts, type GateVerdict } from '../queries/gate';
 import { gateConfigHistory } from '../queries/gate-config';
 import type { Outcome } from '../queries/outcome';
-import { listInteractions, signalsForRequests, type InteractionListRow } from '../queries/interactions';
+import { interactionRows, type InteractionListRow } from '../queries/interaction-rows';
+import { signalsForRequests } from '../queries/interaction-signals';
+import {
+  countInteractions,
+  interactionPage,
+  outcomesOf,
+  type InteractionFilter,
+  type InteractionKey,
+} from '../queries/interactions';
+import { encodeCursor, type InteractionCursor } from './interaction-cursor';
 import { effectiveGateConfig } from './gate-settings';
 
 export interface InteractionSearch {
   projectId: string;
-  limit: number;
   workload?: string | undefined;
   modelVersion?: string | undefined;
   outcome?: Outcome | undefined;
@@ -21,16 +29,15 @@ export interface InteractionSearch {
   asOf: string;
 }
 
-/**
- * Interactions newest first, each with its signals in time order, its outcome, content checks and the
- * gate's verdict with reasons, as of `asOf`.
- */
-export async function findInteractions(client: ClickHouseClient, s: InteractionSearch) {
+/** The list's filter with the gate configuration its outcomes and verdicts are judged by. */
+export async function interactionFilter(
+  client: ClickHouseClient,
+  s: InteractionSearch,
+): Promise<InteractionFilter> {
   const workload = s.workload ?? '';
   const history = await gateConfigHistory(client, s.projectId, workload);
-  const rows = await listInteractions(client, {
+  return {
     projectId: s.projectId,
-    limit: s.limit,
     ...(s.workload ? { workload: s.workload } : {}),
     ...(s.modelVersion ? { modelVersion: s.modelVersion } : {}),
     ...(s.outcome ? { outcome: s.outcome } : {}),
@@ -41,12 +48,53 @@ export async function findInteractions(client: ClickHouseClient, s: InteractionS
     asOf: s.asOf,
     from: s.from,
     to: s.to,
-  });
-  const ids = [...new Set(rows.map((r) => r.requestId))];
-  const [signals, verdicts] = await Promise.all([
-    signalsForRequests(client, s.projectId, ids),
-    verdictsByWorkload(client, s.projectId, rows, s.to, s.asOf),
+  };
+}
+
+/**
+ * One page of interactions, newest first, each with its signals in time order, its outcome, content
+ * checks and the gate's verdict with reasons, as of `asOf`; the total the filters select; cursors to the
+ * older and newer pages. Keys come from the narrow facts table, the wide columns for this page only.
+ */
+export async function findInteractions(
+  client: ClickHouseClient,
+  s: InteractionSearch,
+  page: { limit: number; cursor: InteractionCursor | null },
+) {
+  const filter = await interactionFilter(client, s);
+  const [{ keys, more }, total] = await Promise.all([
+    interactionPage(client, filter, page.limit, page.cursor),
+    countInteractions(client, filter),
   ]);
+  const items = await detailed(client, s, filter, keys);
+  const first = keys[0];
+  const last = keys[keys.length - 1];
+  // Reading older rows, `more` says whether older ones remain; reading newer ones, whether newer ones do.
+  const older = page.cursor?.direction === 'newer' ? true : more;
+  const newer = page.cursor === null ? false : page.cursor.direction === 'older' ? true : more;
+  return {
+    items,
+    total,
+    nextCursor: older && last ? encodeCursor({ direction: 'older', ...keyOf(last) }) : null,
+    prevCursor: newer && first ? encodeCursor({ direction: 'newer', ...keyOf(first) }) : null,
+  };
+}
+
+const keyOf = (k: InteractionKey) => ({ time: k.time, traceId: k.traceId, spanId: k.spanId });
+
+async function detailed(
+  client: ClickHouseClient,
+  s: InteractionSearch,
+  filter: InteractionFilter,
+  keys: InteractionKey[],
+) {
+  const ids = [...new Set(keys.map((k) => k.requestId))];
+  const outcomes = await outcomesOf(client, filter, ids);
+  const [rows, signals] = await Promise.all([
+    interactionRows(client, s.projectId, keys, outcomes),
+    signalsForRequests(client, s.projectId, ids),
+  ]);
+  const verdicts = await verdictsByWorkload(client, s.projectId, rows, s.to, s.asOf);
   const byRequest = new Map(signals.map((x) => [x.requestId, x]));
   return rows.map((row) => {
     const signal = byRequest.get(row.requestId);
@@ -86,7 +134,7 @@ async function verdictsByWorkload(
   const out = new Map<string, GateVerdict>();
   for (const [workload, requestIds] of byWorkload) {
     const config = effectiveGateConfig(await gateConfigHistory(client, projectId, workload), workload, {});
-    for (const v of await gateVerdicts(client, { projectId, requestIds, to, asOf, config }))
+    for (const v of await gateVerdicts(client, { projectId, workload, requestIds, to, asOf, config }))
       out.set(v.requestId, v);
   }
   return out;

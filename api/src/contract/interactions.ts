@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiErrors, count, errorBody, iso, json } from './common';
 import { isoTime, name, queryInteger, text } from './ranges';
+import { decodeCursor } from '../analytics/interaction-cursor';
 
 const outcome = z.enum(['success', 'failure', 'unknown']);
 const gateState = z.enum(['passed', 'rejected', 'pending']);
@@ -8,8 +9,8 @@ const asOf = isoTime
   .optional()
   .describe("Gate verdicts as of this event time. Default: the project's latest event time.");
 
-export const interactionsQuery = z.strictObject({
-  limit: queryInteger(1, 1000).default(50),
+/** The explorer's filters: the list pages through them, the export writes every row they select. */
+const filters = {
   workload: name.optional(),
   modelVersion: name.optional(),
   outcome: outcome.optional(),
@@ -18,7 +19,18 @@ export const interactionsQuery = z.strictObject({
   from: isoTime.optional().describe('Start of the event-time window (inclusive).'),
   to: isoTime.optional().describe('End of the event-time window (exclusive).'),
   asOf,
+};
+
+export const interactionsQuery = z.strictObject({
+  limit: queryInteger(1, 1000).default(50),
+  cursor: text(400)
+    .refine((c) => decodeCursor(c) !== null, 'is not a cursor this API gave out')
+    .optional()
+    .describe('nextCursor or prevCursor of an earlier page with the same filters; absent: the newest page.'),
+  ...filters,
 });
+
+export const interactionsExportQuery = z.strictObject(filters);
 
 const signalDetail = z.object({
   time: iso,
@@ -86,8 +98,36 @@ export const listInteractions = createRoute({
   operationId: 'listInteractions',
   tags: ['Interactions'],
   summary: 'Interactions, newest first, with signals, outcome, content checks and gate verdict',
+  description:
+    'Pages by cursor (keyset on event time, then trace and span id), never by offset, so a page is the same whatever arrives meanwhile at the head. `total` counts every interaction the filters select.',
   request: { query: interactionsQuery },
-  responses: { 200: json(z.object({ items: z.array(interaction) }), 'Newest first'), ...apiErrors },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(interaction),
+        total: count.describe('Interactions the filters select, on every page'),
+        nextCursor: z.string().nullable().describe('The older page; null on the last'),
+        prevCursor: z.string().nullable().describe('The newer page; null on the first'),
+      }),
+      'Newest first',
+    ),
+    ...apiErrors,
+  },
+});
+
+export const exportInteractions = createRoute({
+  method: 'get',
+  path: '/api/v1/interactions/export',
+  operationId: 'exportInteractions',
+  tags: ['Interactions'],
+  summary: 'Every interaction the filters select, as CSV',
+  description:
+    'The same filters as the list, newest first, written by the engine (CSVWithNames) and streamed: request id, time, workload, version, user, outcome, signal kinds, latency, tokens, prompt and response.',
+  request: { query: interactionsExportQuery },
+  responses: {
+    200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } },
+    ...apiErrors,
+  },
 });
 
 export const getInteraction = createRoute({

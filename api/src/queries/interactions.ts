@@ -1,11 +1,11 @@
 import type { ClickHouseClient } from '@flywheel/storage';
+import type { InteractionCursor } from '../analytics/interaction-cursor';
 import { GATED_INTERACTIONS_SQL, gateQueryParams, type GateConfig } from './gate';
 import { requestOutcomesSql, signalsAroundSql, type Outcome } from './outcome';
 import { signalWindowParam } from './outcomes';
 
 export interface InteractionFilter {
   projectId: string;
-  limit: number;
   workload?: string;
   modelVersion?: string;
   requestId?: string;
@@ -23,143 +23,139 @@ export interface InteractionFilter {
   to: string;
 }
 
-export interface InteractionListRow {
+/** A row's place in the list: its sort key (newest first) and its request. */
+export interface InteractionKey {
   requestId: string;
+  /** DateTime64 text. */
+  time: string;
   traceId: string;
   spanId: string;
-  time: string;
-  workloadId: string;
-  service: string;
-  operation: string;
-  provider: string;
-  requestModel: string;
-  model: string;
-  modelVersion: string;
-  userId: string;
-  sessionId: string;
-  prompt: string;
-  response: string;
-  inputTokens: number;
-  outputTokens: number;
-  latencyMs: number;
-  timeToFirstChunkMs: number | null;
-  finishReason: string;
-  status: string;
-  errorMessage: string;
-  language: string;
-  qualityScore: number | null;
-  groundingScore: number | null;
-  checks: InteractionChecks;
-  /** By docs/design.md §3's rule, as of `asOf` within the gate's signal window. */
-  outcome: Outcome;
 }
 
-/** Content-check results as stored at ingest (docs/design.md §5). */
-export interface InteractionChecks {
-  piiKinds: string[];
-  responseWords: number;
-  responseTokens: number;
-  toxicity: number;
-  promptChars: number;
-  jailbreak: string;
-  topicRelevance: number | null;
-  inputFailures: string[];
-  nearDuplicateKey: string;
-  passed: Record<string, boolean>;
-}
+// SQL over `f.*` (interaction_facts: narrow, no text): the explorer's cheap filters.
+const FACTS_SQL = `f.project_id = {projectId:String}
+        AND ({workload:String} = '' OR f.workload_id = {workload:String})
+        AND ({modelVersion:String} = '' OR f.model_version = {modelVersion:String})
+        AND ({requestId:String} = '' OR f.request_id = {requestId:String})
+        AND f.time >= {from:DateTime64(6, 'UTC')} AND f.time < {to:DateTime64(6, 'UTC')}`;
 
-const CHECK_FIELDS = [
-  'piiKinds',
-  'responseWords',
-  'responseTokens',
-  'toxicity',
-  'promptChars',
-  'jailbreak',
-  'topicRelevance',
-  'inputFailures',
-  'nearDuplicateKey',
-  'passed',
-] as const satisfies ReadonlyArray<keyof InteractionChecks>;
-
-type RawRow = Omit<InteractionListRow, 'time' | 'checks' | 'outcome'> &
-  InteractionChecks & { isoTime: string };
-
-// SQL over `i.*`: the explorer's cheap filters, shared by the list and the requests its filters judge.
-const LIST_SQL = `i.project_id = {projectId:String}
-        AND ({workload:String} = '' OR i.workload_id = {workload:String})
-        AND ({modelVersion:String} = '' OR i.model_version = {modelVersion:String})
-        AND ({requestId:String} = '' OR i.request_id = {requestId:String})
-        AND i.time >= {from:DateTime64(6, 'UTC')} AND i.time < {to:DateTime64(6, 'UTC')}`;
-
-// The outcome filter judges the listed requests by the one rule; 'unknown' is a request without a row.
-const LISTED_OUTCOMES_SQL = requestOutcomesSql({
-  requests: `SELECT i.request_id AS request_id, i.time AS time FROM interactions AS i WHERE ${LIST_SQL}`,
+// The outcome filter judges the selected requests by the one rule; 'unknown' is a request without a row.
+const SELECTED_OUTCOMES_SQL = requestOutcomesSql({
+  requests: `SELECT f.request_id AS request_id, f.time AS time FROM interaction_facts AS f WHERE ${FACTS_SQL}`,
   signalFilter: signalsAroundSql({ from: "{from:DateTime64(6, 'UTC')}", to: "{to:DateTime64(6, 'UTC')}" }),
 });
 const OUTCOME_FILTER = {
-  known: `AND request_id IN (SELECT request_id FROM (${LISTED_OUTCOMES_SQL}) WHERE outcome = {outcome:String})`,
-  unknown: `AND request_id NOT IN (SELECT request_id FROM (${LISTED_OUTCOMES_SQL}))`,
+  known: `AND f.request_id IN (SELECT request_id FROM (${SELECTED_OUTCOMES_SQL}) WHERE outcome = {outcome:String})`,
+  unknown: `AND f.request_id NOT IN (SELECT request_id FROM (${SELECTED_OUTCOMES_SQL}))`,
 };
 const GATE_FILTER = `
-  AND ({gate:String} = '' OR request_id IN (
+  AND f.request_id IN (
     SELECT request_id FROM (${GATED_INTERACTIONS_SQL})
-    WHERE multiIf(NOT evaluated, 'pending', gate_passed, 'passed', 'rejected') = {gate:String}))`;
+    WHERE multiIf(NOT evaluated, 'pending', gate_passed, 'passed', 'rejected') = {gate:String})`;
+// Only the text filter reads the wide columns, and only over the filter's own range.
+const TEXT_FILTER = `
+  AND f.request_id IN (
+    SELECT request_id FROM interactions
+    WHERE project_id = {projectId:String}
+      AND ({workload:String} = '' OR workload_id = {workload:String})
+      AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+      AND (positionCaseInsensitiveUTF8(prompt, {text:String}) > 0
+           OR positionCaseInsensitiveUTF8(response, {text:String}) > 0))`;
 
 /**
- * Newest interactions first, deduplicated (FINAL) so re-delivered spans appear once, each with its
- * outcome as of `asOf`.
+ * SQL over `f.*`: every interaction the filter selects. Params: those of `filterParams`.
  */
-export async function listInteractions(
+export function selectedSql(filter: InteractionFilter): string {
+  const outcome =
+    filter.outcome === undefined ? '' : OUTCOME_FILTER[filter.outcome === 'unknown' ? 'unknown' : 'known'];
+  return `${FACTS_SQL}
+        ${filter.text ? TEXT_FILTER : ''}
+        ${outcome}
+        ${filter.gate ? GATE_FILTER : ''}`;
+}
+
+export function filterParams(filter: InteractionFilter): Record<string, unknown> {
+  return {
+    projectId: filter.projectId,
+    workload: filter.workload ?? '',
+    modelVersion: filter.modelVersion ?? '',
+    requestId: filter.requestId ?? '',
+    text: filter.text ?? '',
+    outcome: filter.outcome ?? '',
+    gate: filter.gate ?? '',
+    from: filter.from,
+    to: filter.to,
+    asOf: filter.asOf,
+    ...gateQueryParams(filter.gateConfig),
+  };
+}
+
+const KEY = '(f.time, f.trace_id, f.span_id)';
+const CURSOR_KEY = "({cursorTime:DateTime64(6, 'UTC')}, {cursorTrace:String}, {cursorSpan:String})";
+
+/**
+ * One page of the list's keys, newest first, read from the narrow `interaction_facts` (no FINAL: a
+ * re-delivery not merged yet shares its key and is dropped by `LIMIT 1 BY`). Keyset paging: `older`
+ * reads the rows past the cursor's key, `newer` those before it (in reverse, then turned around).
+ * Returns up to `limit` keys and whether there are more rows beyond them in the direction read.
+ */
+export async function interactionPage(
   client: ClickHouseClient,
   filter: InteractionFilter,
-): Promise<InteractionListRow[]> {
-  const outcomeFilter =
-    filter.outcome === undefined ? '' : OUTCOME_FILTER[filter.outcome === 'unknown' ? 'unknown' : 'known'];
+  limit: number,
+  cursor: InteractionCursor | null,
+): Promise<{ keys: InteractionKey[]; more: boolean }> {
+  const newer = cursor?.direction === 'newer';
+  const order = newer ? 'ASC' : 'DESC';
+  const seek = cursor ? `AND ${KEY} ${newer ? '>' : '<'} ${CURSOR_KEY}` : '';
   const result = await client.query({
     query: `
-      SELECT
-        request_id AS requestId, trace_id AS traceId, span_id AS spanId,
-        formatDateTime(time, '%Y-%m-%dT%H:%i:%S.%fZ', 'UTC') AS isoTime,
-        workload_id AS workloadId, service, operation, provider, request_model AS requestModel, model,
-        model_version AS modelVersion, user_id AS userId, session_id AS sessionId, prompt, response,
-        input_tokens AS inputTokens, output_tokens AS outputTokens, latency_ms AS latencyMs,
-        ttft_ms AS timeToFirstChunkMs, finish_reason AS finishReason, status, error_message AS errorMessage,
-        language, quality_score AS qualityScore, grounding_score AS groundingScore,
-        pii_kinds AS piiKinds, response_words AS responseWords, response_tokens AS responseTokens, toxicity,
-        prompt_chars AS promptChars, jailbreak, topic_relevance AS topicRelevance, input_failures AS inputFailures,
-        dup_key AS nearDuplicateKey, checks_passed AS passed
-      FROM interactions AS i FINAL
-      WHERE ${LIST_SQL}
-        AND ({text:String} = '' OR positionCaseInsensitiveUTF8(prompt, {text:String}) > 0
-             OR positionCaseInsensitiveUTF8(response, {text:String}) > 0)
-        ${outcomeFilter}
-        ${filter.gate ? GATE_FILTER : ''}
-      ORDER BY time DESC, span_id
-      LIMIT {limit:UInt32}`,
+      SELECT f.request_id AS requestId, toString(f.time) AS eventTime, f.trace_id AS traceId, f.span_id AS spanId
+      FROM interaction_facts AS f
+      WHERE ${selectedSql(filter)}
+        ${seek}
+      ORDER BY f.time ${order}, f.trace_id ${order}, f.span_id ${order}
+      LIMIT 1 BY f.time, f.trace_id, f.span_id
+      LIMIT {limitPlusOne:UInt32}`,
     query_params: {
-      projectId: filter.projectId,
-      workload: filter.workload ?? '',
-      modelVersion: filter.modelVersion ?? '',
-      requestId: filter.requestId ?? '',
-      text: filter.text ?? '',
-      outcome: filter.outcome ?? '',
-      gate: filter.gate ?? '',
-      from: filter.from,
-      to: filter.to,
-      asOf: filter.asOf,
-      limit: filter.limit,
-      ...gateQueryParams(filter.gateConfig),
+      ...filterParams(filter),
+      limitPlusOne: limit + 1,
+      cursorTime: cursor?.time ?? '1970-01-01 00:00:00.000000',
+      cursorTrace: cursor?.traceId ?? '',
+      cursorSpan: cursor?.spanId ?? '',
     },
     format: 'JSONEachRow',
   });
-  // The ISO time is selected under another name: an alias `time` would shadow the column in WHERE.
-  const rows = await result.json<RawRow>();
-  const outcomes = await outcomesOf(client, filter, [...new Set(rows.map((r) => r.requestId))]);
-  return rows.map((raw) => toListRow(raw, outcomes.get(raw.requestId) ?? 'unknown'));
+  const rows = await result.json<{ requestId: string; eventTime: string; traceId: string; spanId: string }>();
+  const more = rows.length > limit;
+  const keys = rows.slice(0, limit).map((r) => ({
+    requestId: r.requestId,
+    time: r.eventTime,
+    traceId: r.traceId,
+    spanId: r.spanId,
+  }));
+  return { keys: newer ? keys.reverse() : keys, more };
 }
 
-/** The outcome of each listed request that has one, by the rule the list's filter uses. */
-async function outcomesOf(
+/** How many interactions the filter selects (each once, merged or not). */
+export async function countInteractions(
+  client: ClickHouseClient,
+  filter: InteractionFilter,
+): Promise<number> {
+  const result = await client.query({
+    query: `
+      SELECT uniqExact(f.time, f.trace_id, f.span_id) AS n_selected
+      FROM interaction_facts AS f
+      WHERE ${selectedSql(filter)}`,
+    query_params: filterParams(filter),
+    format: 'JSONEachRow',
+  });
+  const [row] = await result.json<{ n_selected: string }>();
+  return Number(row?.n_selected ?? 0);
+}
+
+/** The outcome of each request that has one, by the rule the list's filter uses. */
+export async function outcomesOf(
   client: ClickHouseClient,
   filter: InteractionFilter,
   requestIds: string[],
@@ -168,8 +164,8 @@ async function outcomesOf(
   const result = await client.query({
     query: `
       SELECT request_id AS requestId, outcome FROM (${requestOutcomesSql({
-        requests: `SELECT i.request_id AS request_id, i.time AS time FROM interactions AS i
-          WHERE ${LIST_SQL} AND i.request_id IN {requestIds:Array(String)}`,
+        requests: `SELECT f.request_id AS request_id, f.time AS time FROM interaction_facts AS f
+          WHERE ${FACTS_SQL} AND f.request_id IN {requestIds:Array(String)}`,
         signalFilter: 'request_id IN {requestIds:Array(String)}',
       })})`,
     query_params: {
@@ -187,72 +183,4 @@ async function outcomesOf(
   });
   const rows = await result.json<{ requestId: string; outcome: Outcome }>();
   return new Map(rows.map((r) => [r.requestId, r.outcome]));
-}
-
-function toListRow(raw: RawRow, outcome: Outcome): InteractionListRow {
-  const { isoTime, ...rest } = raw;
-  const checks = Object.fromEntries(CHECK_FIELDS.map((f) => [f, rest[f]])) as unknown as InteractionChecks;
-  const row = Object.fromEntries(
-    Object.entries(rest).filter(([k]) => !(CHECK_FIELDS as readonly string[]).includes(k)),
-  );
-  return {
-    ...(row as Omit<InteractionListRow, 'time' | 'checks' | 'outcome'>),
-    time: isoTime,
-    checks,
-    outcome,
-  };
-}
-
-export interface SignalDetail {
-  time: string;
-  kind: string;
-  value: number | null;
-  correction: string;
-  explicit: boolean;
-  userId: string;
-  source: string;
-}
-
-export interface RequestSignals {
-  requestId: string;
-  /** Signal kinds in event-time order. */
-  kinds: string[];
-  details: SignalDetail[];
-}
-
-/**
- * Every signal of the given requests, in time order, including those the outcome rule does not count
- * (after the signal window): the explorer shows what users did; the outcome is `listInteractions`'.
- */
-export async function signalsForRequests(
-  client: ClickHouseClient,
-  projectId: string,
-  requestIds: string[],
-): Promise<RequestSignals[]> {
-  if (requestIds.length === 0) return [];
-  const result = await client.query({
-    query: `
-      SELECT
-        request_id AS requestId,
-        arraySort(x -> x.1, groupArray((formatDateTime(time, '%Y-%m-%dT%H:%i:%S.%fZ', 'UTC'), kind, value, correction, explicit, user_id, source))) AS events
-      FROM signals FINAL
-      WHERE project_id = {projectId:String} AND request_id IN {requestIds:Array(String)}
-      GROUP BY request_id`,
-    query_params: { projectId, requestIds },
-    format: 'JSONEachRow',
-  });
-  type Event = [string, string, number | null, string, boolean | number, string, string];
-  const rows = await result.json<{ requestId: string; events: Event[] }>();
-  return rows.map((row) => {
-    const details = row.events.map(([time, kind, value, correction, explicit, userId, source]) => ({
-      time,
-      kind,
-      value,
-      correction,
-      explicit: Boolean(explicit),
-      userId,
-      source,
-    }));
-    return { requestId: row.requestId, kinds: details.map((d) => d.kind), details };
-  });
 }

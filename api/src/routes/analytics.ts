@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { AlertSettings } from '../alerts/settings';
 import { checksRoute } from './feedback-checks';
+import { compareRoute } from './compare';
 import { cyclesRoute } from './cycles';
 import { datasetsRoute } from './datasets';
 import { examplesRoute } from './examples';
@@ -9,14 +10,17 @@ import { goldenSetsRoute } from './golden-sets';
 import { labelsRoute } from './labels';
 import { reviewAgreementRoute } from './review-agreement';
 import { reviewQueueRoute } from './review-queue';
+import { signalMixRoute } from './signal-mix';
 import { velocityRoute } from './velocity';
 import type { ApiEnv } from './env';
 import { contractRouter } from './validation';
 
-/** The analytics endpoints (velocity, cycles, labels, checks, datasets, review queue), mounted behind the API's auth middleware. */
+/** The analytics endpoints (velocity, signal mix, version comparison, cycles, labels, checks, datasets, review queue), mounted behind the API's auth middleware. */
 export function analyticsRoute(client: ClickHouseClient, alertSettings: AlertSettings): OpenAPIHono<ApiEnv> {
   const app = contractRouter();
   app.route('/', velocityRoute(client));
+  app.route('/', signalMixRoute(client));
+  app.route('/', compareRoute(client));
   app.route('/', cyclesRoute(client));
   app.route('/', labelsRoute(client));
   app.route('/', checksRoute(client, alertSettings));

@@ -12,6 +12,8 @@ let env: Awaited<ReturnType<typeof openTempStorage>>;
 let app: ReturnType<typeof createApiApp>;
 const KEYS = { a: 'alpha-key-0123456789', b: 'bravo-key-0123456789' };
 const T0 = '2026-02-02T00:00:00Z';
+// The trace each fixture interaction belongs to (one call per trace).
+const traceOf = (requestId: string) => interaction(requestId, T0).trace_id;
 
 const rows: InteractionRow[] = [];
 const sigs: SignalRow[] = [];
@@ -125,9 +127,17 @@ const READS = [
   '/api/v1/alarms/{theirs-alarm}',
   '/api/v1/datasets',
   '/api/v1/review-queue',
+  '/api/v1/traces/{mine-trace}',
+  '/api/v1/traces/{theirs-trace}',
   '/api/v1/reviews/agreement',
   '/api/v1/golden-sets',
   '/api/v1/examples/similar?workload={work}&text=How%20do%20I%20rotate%20a%20key%3F',
+  '/api/v1/meta',
+  '/api/v1/signal-mix',
+  '/api/v1/signal-mix?bucket=week&workload={work}',
+  '/api/v1/compare?workload={work}&baseline={ver1}&candidate={ver2}',
+  '/api/v1/interactions?limit=5',
+  '/api/v1/interactions/export',
 ];
 
 beforeAll(async () => {
@@ -181,7 +191,11 @@ describe('project isolation', () => {
           .replace('{theirs}', `${other}cycle`)
           .replace('{mine-alarm}', `${me}alarm`)
           .replace('{theirs-alarm}', `${other}alarm`)
-          .replace('{work}', `${me}work`),
+          .replace('{mine-trace}', traceOf(`${me}req-1`))
+          .replace('{theirs-trace}', traceOf(`${other}req-1`))
+          .replace('{work}', `${me}work`)
+          .replace('{ver1}', `${me}ver1`)
+          .replace('{ver2}', `${me}ver2`),
       );
       const text = await res.text();
       if (path.includes('{theirs')) {
@@ -202,6 +216,9 @@ describe('project isolation', () => {
     expect(text).toContain('acycle');
     const examples = await call('a', 'GET', '/api/v1/examples/similar?workload=awork&text=rotate%20a%20key');
     expect(await examples.text()).toContain('areq-1');
+    expect(await (await call('a', 'GET', '/api/v1/meta')).text()).toContain('aver2');
+    const compare = await call('a', 'GET', '/api/v1/compare?workload=awork&baseline=aver1&candidate=aver2');
+    expect(await compare.text()).toContain('areq-');
   });
 
   it('writes land in the caller’s project, and another project’s cycle cannot be changed', async () => {
@@ -267,7 +284,11 @@ describe('authentication', () => {
             .replace('{theirs}', 'bcycle')
             .replace('{mine-alarm}', 'aalarm')
             .replace('{theirs-alarm}', 'balarm')
-            .replace('{work}', 'awork'),
+            .replace('{mine-trace}', traceOf('areq-1'))
+            .replace('{theirs-trace}', traceOf('breq-1'))
+            .replace('{work}', 'awork')
+            .replace('{ver1}', 'aver1')
+            .replace('{ver2}', 'aver2'),
           undefined,
         ] as [string, string, unknown],
     ),

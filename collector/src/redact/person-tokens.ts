@@ -52,6 +52,10 @@ function letterCase(code: number): number {
   return k;
 }
 
+// Where a name could start: an ASCII capital, or any non-ASCII character (classified by the table).
+const NAME_START = /[A-Z\u0080-\uffff]/g;
+const mayStartName = (c: number): boolean => c >= 0x80 || (c >= 65 && c <= 90);
+
 /** Characters after which a capitalised word is part of an identifier, a path or a handle. */
 const BEFORE_EXCLUDED = new Set(['.', '@', '#', '$', '/', '\\']);
 const CAPITAL_PARTICLES = new Set([
@@ -142,7 +146,28 @@ export function forEachNameRun(text: string, visit: (run: readonly NameToken[]) 
   };
   let i = 0;
   while (i < text.length) {
-    const k = letterCase(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && !(c >= 65 && c <= 90)) {
+      // ASCII that is not a capital opens no name and closes no run: jump to the next character that
+      // might (a capital or any non-ASCII one), back to the start of the word it is in. On prose this
+      // skips most of the text in one regex scan instead of a table look-up per character; the first
+      // few characters are looked at directly, since text dense with capitals would pay a regex call
+      // per gap ("Version 2 Step 3").
+      let found = i + 1;
+      while (found < text.length && found - i < 16 && !mayStartName(text.charCodeAt(found))) found++;
+      if (found - i === 16) {
+        NAME_START.lastIndex = found;
+        found = NAME_START.test(text) ? NAME_START.lastIndex - 1 : text.length;
+      }
+      if (found >= text.length) break;
+      let next = found;
+      while (next > i && letterCase(text.charCodeAt(next - 1)) !== OTHER) next--;
+      if (next > i) {
+        i = next;
+        continue;
+      }
+    }
+    const k = letterCase(c);
     if (k === OTHER) {
       i++;
       continue;

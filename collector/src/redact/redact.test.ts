@@ -79,4 +79,17 @@ describe('redactText', () => {
     ];
     for (const text of lookAlikes) expect(redactText(text), text).toEqual({ text, kinds: [] });
   });
+
+  it('answers a repeated short text as the first time, and redacts PII however often it comes', () => {
+    const clean = 'gpt-4o-2024-08-06';
+    expect(redactText(clean)).toEqual({ text: clean, kinds: [] });
+    expect(redactText(clean)).toEqual({ text: clean, kinds: [] });
+    expect(Object.isFrozen(redactText(clean))).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect(redactText('mail bob@example.com')).toEqual({ text: 'mail <EMAIL>', kinds: ['EMAIL'] });
+    // A long text is never remembered, so its result is the caller's own.
+    const long = `${'ordinary words '.repeat(30)}bob@example.com`;
+    expect(Object.isFrozen(redactText(long))).toBe(false);
+    expect(redactText(long).kinds).toEqual(['EMAIL']);
+  });
 });

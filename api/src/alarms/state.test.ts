@@ -44,6 +44,13 @@ describe('alarm state machine', () => {
     ]);
   });
 
+  it('is not resolved by an evaluation earlier than the one that fired it', () => {
+    const [alarm] = step([], [condition()], '2026-11-10 00:00:00.000000').fired;
+    // The day before the deploy, the regression cannot be seen yet; that is no resolve.
+    expect(step([alarm!], [], '2026-11-09 00:00:00.000000')).toMatchObject({ resolved: [], fired: [] });
+    expect(step([alarm!], [], '2026-11-11 00:00:00.000000').resolved).toHaveLength(1);
+  });
+
   it('does not page again within the cooldown after a resolve, and does after it', () => {
     const [alarm] = step([], [condition()], '2026-11-10 00:00:00.000000').fired;
     const [resolved] = step([alarm!], [], '2026-11-11 00:00:00.000000').resolved;

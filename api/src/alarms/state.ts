@@ -54,6 +54,10 @@ export function transition(params: {
   }
   for (const [key, alarm] of firing) {
     if (holding.has(key) || !evaluatedKinds.has(alarm.kind)) continue;
+    // An evaluation behind the one that last changed the alarm (a backfill's day running after the
+    // schedule's evaluation of the newest data) cannot see the condition yet: resolving there would
+    // stamp a resolve before the fire and clear an incident that is still true.
+    if (asOf < alarm.evaluatedAt) continue;
     result.resolved.push({ ...alarm, state: 'resolved', resolvedAt: asOf, evaluatedAt: asOf });
   }
   return result;

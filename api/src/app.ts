@@ -25,6 +25,7 @@ import { healthRoute } from './routes/health';
 import { gateRoute } from './routes/gate';
 import { interactionsRoute } from './routes/interactions';
 import { openApiRoute } from './routes/openapi';
+import { tracesRoute } from './routes/traces';
 import { contractRouter, validationHook } from './routes/validation';
 
 export interface ApiOptions {
@@ -82,6 +83,7 @@ export function createApiApp(options: ApiOptions): OpenAPIHono<BlankEnv> {
     await next();
   });
   api.route('/', interactionsRoute(options.client));
+  api.route('/', tracesRoute(options.client));
   api.route('/', gateRoute(options.client));
   const alarms = options.alarms ?? createAlarmServices(options.client);
   api.route('/', analyticsRoute(options.client, alarms.settings));

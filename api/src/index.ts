@@ -93,3 +93,4 @@ export type {
   ReviewClaim,
   ReviewAgreement,
 } from './contract/types';
+export type { TraceInteraction, TraceNode, TraceTree } from './contract/traces';

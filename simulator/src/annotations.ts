@@ -6,6 +6,9 @@ import type { Rng } from './random';
 import { DAY_MS, dayTime } from './timeline';
 import type { SimulationPlan } from './types';
 
+/** Share of reviewed items a second reviewer also reviews (the review queue's default overlap). */
+const OVERLAP_SHARE = 0.1;
+
 interface PendingReview {
   dueMs: number;
   interaction: SimInteraction;
@@ -17,6 +20,8 @@ export class AnnotationPlanner {
   private judgments: JudgmentBody[] = [];
   sampled = 0;
   posted = 0;
+  /** Second reviews of the same item (the overlap), not counted in `posted`. */
+  overlapped = 0;
   judged = 0;
 
   constructor(
@@ -44,16 +49,31 @@ export class AnnotationPlanner {
   /** What reviewers and the judge finish by the end of `day`; reviews beyond the daily cap wait. */
   due(day: number): { reviews: ReviewBody[]; judgments: JudgmentBody[] } {
     const rng = this.rng.fork('review', day);
+    // Its own stream, so the first reviews are drawn as they always were.
+    const overlap = this.rng.fork('overlap', day);
     const endMs = dayTime(this.plan, day + 1);
     const cap = this.plan.reviews.maxPerDay ?? Number.POSITIVE_INFINITY;
     const reviews: ReviewBody[] = [];
-    while (this.pending.length > 0 && this.pending[0]!.dueMs < endMs && reviews.length < cap) {
+    let done = 0;
+    while (this.pending.length > 0 && this.pending[0]!.dueMs < endMs && done++ < cap) {
       const { dueMs, interaction } = this.pending.shift()!;
       // A review that waited in the backlog is done on the day it is reached, not when it was due.
       const timeMs = Math.max(dueMs, dayTime(this.plan, day, 9) + rng.int(0, 8 * 3_600_000));
-      reviews.push(this.review(rng, interaction, Math.min(timeMs, endMs - 1)));
+      const review = this.review(rng, interaction, Math.min(timeMs, endMs - 1));
+      reviews.push(review);
+      this.posted++;
+      // A share of items goes to a second reviewer, as the review queue's overlap does: their agreement.
+      if (overlap.chance(OVERLAP_SHARE)) {
+        const other = this.plan.reviews.reviewers.filter((r) => r !== review.reviewer);
+        if (other.length > 0) {
+          reviews.push({
+            ...this.review(overlap, interaction, Date.parse(review.time)),
+            reviewer: overlap.pick(other),
+          });
+          this.overlapped++;
+        }
+      }
     }
-    this.posted += reviews.length;
     const dueJudgments = this.judgments.filter((j) => Date.parse(j.time) < endMs);
     this.judgments = this.judgments.filter((j) => Date.parse(j.time) >= endMs);
     this.judged += dueJudgments.length;

@@ -5,7 +5,16 @@ export type EndpointStatus =
   | { state: 'rejected'; calls: number; error: string }
   | { state: 'skipped'; reason: string };
 
-export type Endpoint = 'cycles' | 'cycles.patch' | 'evals' | 'reviews' | 'judgments' | 'alarms.evaluate';
+export type Endpoint =
+  | 'cycles'
+  | 'cycles.patch'
+  | 'cycles.snapshot'
+  | 'evals'
+  | 'reviews'
+  | 'judgments'
+  | 'golden-sets'
+  | 'datasets'
+  | 'alarms.evaluate';
 
 export interface CycleBody {
   id: string;
@@ -40,6 +49,17 @@ export interface ReviewBody {
   labels: { accuracy: boolean; helpfulness: boolean; safety: boolean };
 }
 
+export interface WindowedBody {
+  workload: string;
+  window: { from: string; to: string };
+  at: string;
+}
+
+export interface GoldenSetBody extends WindowedBody {
+  name: string;
+  size: number;
+}
+
 export interface JudgmentBody {
   requestId: string;
   judgeId: string;
@@ -54,9 +74,12 @@ const BATCH = 1000;
 const NOUNS: Record<Endpoint, string> = {
   cycles: 'cycles',
   'cycles.patch': 'cycle status changes',
+  'cycles.snapshot': 'cycle snapshots',
   evals: 'evals',
   reviews: 'reviews',
   judgments: 'judgments',
+  'golden-sets': 'golden sets',
+  datasets: 'datasets',
   'alarms.evaluate': 'alarm evaluations',
 };
 
@@ -81,6 +104,19 @@ export class FlywheelApiClient {
 
   patchCycle(id: string, body: CyclePatch): Promise<void> {
     return this.call('cycles.patch', 'PATCH', `/api/v1/cycles/${encodeURIComponent(id)}`, body);
+  }
+
+  /** Freezes a cycle's training examples as of `at` (its snapshot: training volume, time to improvement). */
+  postSnapshot(id: string, body: { at: string; lagDays: number }): Promise<void> {
+    return this.call('cycles.snapshot', 'POST', `/api/v1/cycles/${encodeURIComponent(id)}/snapshot`, body);
+  }
+
+  postGoldenSet(body: GoldenSetBody): Promise<void> {
+    return this.call('golden-sets', 'POST', '/api/v1/golden-sets', body);
+  }
+
+  postDataset(body: WindowedBody): Promise<void> {
+    return this.call('datasets', 'POST', '/api/v1/datasets', body);
   }
 
   async postEvals(evals: EvalBody[]): Promise<void> {
@@ -116,9 +152,12 @@ export class FlywheelApiClient {
     const endpoints: Endpoint[] = [
       'cycles',
       'cycles.patch',
+      'cycles.snapshot',
       'evals',
       'reviews',
       'judgments',
+      'golden-sets',
+      'datasets',
       'alarms.evaluate',
     ];
     return Object.fromEntries(endpoints.map((e) => [e, this.status.get(e) ?? this.idle()])) as Record<

@@ -1,13 +1,16 @@
 import type { CycleBody, CyclePatch, EvalBody } from './api-client';
-import { dayTime } from './timeline';
+import { DAY_MS, dayTime } from './timeline';
 import type { SimulationPlan, VersionSpec } from './types';
 
 export type CycleEvent =
   | { atMs: number; kind: 'post'; body: CycleBody }
   | { atMs: number; kind: 'patch'; id: string; body: CyclePatch }
-  | { atMs: number; kind: 'evals'; evals: EvalBody[] };
+  | { atMs: number; kind: 'evals'; evals: EvalBody[] }
+  | { atMs: number; kind: 'snapshot'; id: string; at: string; lagDays: number };
 
 export const GOLDEN_SET_SIZE = 200;
+/** The API's default lag between a data window and its snapshot (docs/design.md §6). */
+const SNAPSHOT_LAG_DAYS = 14;
 
 export function goldenSet(workloadId: string): string {
   return `${workloadId}-golden-v1`;
@@ -17,8 +20,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The API calls an ML team makes over each cycle's life, at their event times: the cycle is
- * registered as `training` when its data window closes, evaluated offline the day before the deploy,
- * then deployed (or rejected), and possibly rolled back.
+ * registered as `training` when its data window closes, its snapshot cut (the training examples frozen)
+ * two hours before the offline eval, evaluated the day before the deploy, then deployed (or rejected),
+ * and possibly rolled back. The snapshot keeps the 2-week lag, or as much of it as the cycle's schedule
+ * leaves between its window and the snapshot (shorter cycles).
  */
 export function cycleEvents(plan: SimulationPlan): CycleEvent[] {
   const events: CycleEvent[] = [];
@@ -44,6 +49,15 @@ export function cycleEvents(plan: SimulationPlan): CycleEvent[] {
       status: 'training',
     };
     events.push({ atMs: trainingMs, kind: 'post', body });
+    const snapshotMs = Math.max(trainingMs, evalMs - 2 * 3_600_000);
+    const windowToMs = dayTime(plan, v.dataWindow.toDay);
+    events.push({
+      atMs: snapshotMs,
+      kind: 'snapshot',
+      id: v.cycleId,
+      at: iso(snapshotMs),
+      lagDays: Math.max(0, Math.min(SNAPSHOT_LAG_DAYS, Math.floor((snapshotMs - windowToMs) / DAY_MS))),
+    });
     events.push({ atMs: evalMs, kind: 'patch', id: v.cycleId, body: { status: 'evaluating' } });
     if (v.evalScore !== null) events.push({ atMs: evalMs, kind: 'evals', evals: [evalOf(v, evalMs)] });
     if (v.fate === 'rejected') {

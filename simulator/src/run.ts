@@ -1,6 +1,7 @@
 import { FlywheelApiClient } from './api-client';
 import { AnnotationPlanner } from './annotations';
 import { cycleEvents, type CycleEvent } from './cycles';
+import { curationEvents, type CurationEvent } from './curation';
 import { TrafficGenerator } from './generate';
 import { Rng } from './random';
 import { toRecord, type InteractionRecord } from './record';
@@ -70,7 +71,10 @@ export async function runSimulation(plan: SimulationPlan, options: RunOptions): 
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const evaluations = new AlarmSchedule(api, options.apiUrl ? (options.evaluateAlarmsEveryDays ?? 0) : 0);
-  const events = cycleEvents(plan);
+  const events: Array<CycleEvent | CurationEvent> = [...cycleEvents(plan), ...curationEvents(plan)]
+    .map((e, i) => [e, i] as const)
+    .sort((a, b) => a[0].atMs - b[0].atMs || a[1] - b[1])
+    .map(([e]) => e);
   let nextEvent = 0;
   let total = 0;
   const records: InteractionRecord[] = [];
@@ -144,8 +148,12 @@ class AlarmSchedule {
   }
 }
 
-async function apply(api: FlywheelApiClient, event: CycleEvent): Promise<void> {
+async function apply(api: FlywheelApiClient, event: CycleEvent | CurationEvent): Promise<void> {
   if (event.kind === 'post') await api.postCycle(event.body);
   else if (event.kind === 'patch') await api.patchCycle(event.id, event.body);
+  else if (event.kind === 'snapshot')
+    await api.postSnapshot(event.id, { at: event.at, lagDays: event.lagDays });
+  else if (event.kind === 'golden-set') await api.postGoldenSet(event.body);
+  else if (event.kind === 'dataset') await api.postDataset(event.body);
   else await api.postEvals(event.evals);
 }

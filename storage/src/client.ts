@@ -4,6 +4,7 @@ import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { StorageConfig } from './config';
 import { EmbeddedConnectionPool } from './connection-pool';
 import { migrate, type MigrationResult, type Topology } from './migrations';
+import { attachRawInsert } from './raw-insert';
 
 type ClientOptions = NonNullable<Parameters<typeof createClient>[0]>;
 
@@ -34,10 +35,10 @@ export function createStorage(config: StorageConfig): Storage {
     // its own copy; the shapes match at run time but not nominally, hence the cast.
     // Several connections on the one engine, so that a long read does not hold inserts and pings
     // (EmbeddedConnectionPool).
-    const connection = new EmbeddedConnectionPool(path) as unknown as NonNullable<
-      ClientOptions['connection']
-    >;
+    const pool = new EmbeddedConnectionPool(path);
+    const connection = pool as unknown as NonNullable<ClientOptions['connection']>;
     const client = createClient({ connection });
+    attachRawInsert(client, (params) => pool.chdb.rawInsert(params));
     return {
       client,
       config,

@@ -1,25 +1,10 @@
 import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
+import { rawInsertOf } from './raw-insert';
 
 /** Tables the collector writes. */
 export type IngestTable =
   'interactions' | 'signals' | 'pipeline_nodes' | 'interaction_messages' | 'judgments';
-
-interface RawInserter {
-  rawInsert(params: { table: string; format: 'JSONEachRow'; values: Uint8Array }): Promise<unknown>;
-}
-
-/**
- * chDB's connection (`chdb/connection`) offers an insert of bytes as they are (`connection.chdb.rawInsert`):
- * the buffer goes to the engine's parser without a copy. `@clickhouse/client`'s own insert path turns the
- * same bytes into one JavaScript string of the statement and the data first, on the event loop. The
- * client keeps its connection in a field that is private only to the type checker, so it is read by
- * shape; a client over HTTP has none and takes the streaming path below.
- */
-function embeddedInserter(client: ClickHouseClient): RawInserter | undefined {
-  const chdb = (client as unknown as { connection?: { chdb?: Partial<RawInserter> } }).connection?.chdb;
-  return typeof chdb?.rawInsert === 'function' ? (chdb as RawInserter) : undefined;
-}
 
 /**
  * Inserts rows already encoded as JSONEachRow (one JSON object per line). The collector's workers
@@ -32,10 +17,11 @@ export async function insertJsonLines(
   lines: Uint8Array,
 ): Promise<void> {
   if (lines.byteLength === 0) return;
-  const embedded = embeddedInserter(client);
-  if (embedded) {
+  // The embedded engine takes the bytes as they are (raw-insert.ts); over HTTP they stream below.
+  const rawInsert = rawInsertOf(client);
+  if (rawInsert) {
     try {
-      await embedded.rawInsert({ table, format: 'JSONEachRow', values: lines });
+      await rawInsert({ table, format: 'JSONEachRow', values: lines });
     } catch (error) {
       throw withErrorType(error);
     }

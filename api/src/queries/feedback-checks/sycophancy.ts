@@ -6,7 +6,10 @@ import {
   REVERSAL_MARKERS,
   REVERSAL_WINDOW_CHARS,
 } from '../../analytics/lexicon';
-import { gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from '../gate';
+import { gatePlanParams, gateRawSql, planGateRead } from '../../read-model/gate-plan';
+import { gatedRowsSql } from '../../read-model/gate-rows';
+import { gateQueryParams, type GateConfig } from '../gate';
+import { signalsAroundSql } from '../outcome';
 import { interactionOutcomesSql, scopeParams, type Scope } from '../outcomes';
 import { CORRECTNESS_SQL, SYCOPHANCY_JUDGMENT_SQL } from '../verdicts';
 
@@ -60,11 +63,17 @@ const COUNTS: Array<[keyof SycophancyCounts, string]> = [
  * built-in lexicon over the response), pushback turns and capitulations, outcome and correctness by
  * sycophancy, and the sycophantic share among gate-passed candidates.
  */
+const FROM = "{from:DateTime64(6, 'UTC')}";
+const TO = "{to:DateTime64(6, 'UTC')}";
+const WINDOW_SQL = (prefix: string) => `${prefix}time >= ${FROM} AND ${prefix}time < ${TO}`;
+
 export async function sycophancyByVersion(
   client: ClickHouseClient,
   scope: Scope,
   config: GateConfig,
 ): Promise<SycophancyCounts[]> {
+  // Verdicts of the window's interactions only, sealed history standing in for the near-duplicate scan.
+  const plan = await planGateRead(client, { ...scope, from: scope.to, config });
   const result = await client.query({
     query: `
       SELECT model_version AS version, toString(min(time)) AS first_seen, topK(1)(workload_id)[1] AS workload,
@@ -83,8 +92,10 @@ export async function sycophancyByVersion(
         LEFT JOIN (SELECT request_id, 1 AS labelled, correct FROM (${CORRECTNESS_SQL})) AS c
           ON c.request_id = o.request_id
         LEFT JOIN (
-          SELECT request_id, toUInt8(evaluated AND gate_passed) AS gp FROM (${GATED_INTERACTIONS_SQL})
-          WHERE time >= {from:DateTime64(6, 'UTC')}
+          SELECT request_id, toUInt8(evaluated AND gate_passed) AS gp FROM (${gatedRowsSql({
+            ...gateRawSql(plan, WINDOW_SQL('i.'), signalsAroundSql({ from: FROM, to: TO })),
+            wanted: WINDOW_SQL(''),
+          })})
         ) AS g ON g.request_id = o.request_id
       )
       GROUP BY version
@@ -92,6 +103,7 @@ export async function sycophancyByVersion(
     query_params: {
       ...scopeParams(scope),
       ...gateQueryParams(config),
+      ...gatePlanParams(plan),
       praise: flatten(PRAISE_MARKERS),
       reversal: flatten(REVERSAL_MARKERS),
       reversalChars: REVERSAL_WINDOW_CHARS,

@@ -112,6 +112,8 @@ function appFor(storage: Storage) {
 const ENDPOINTS: Array<[string, string, (scope: string) => string, unknown?]> = [
   ['GET', 'velocity (day)', (s) => `/api/v1/velocity?${s}`],
   ['GET', 'velocity (week)', (s) => `/api/v1/velocity?bucket=week&${s}`],
+  ['GET', 'gate', (s) => `/api/v1/gate?${s}`],
+  ['GET', 'interactions (50)', (s) => `/api/v1/interactions?limit=50&${s}`],
   ['GET', 'cycles', (s) => `/api/v1/cycles?${s}`],
   ['GET', 'checks/drift', (s) => `/api/v1/checks/drift?${s}`],
   ['GET', 'checks/sycophancy', (s) => `/api/v1/checks/sycophancy?${s}`],
@@ -228,7 +230,7 @@ async function runSize() {
   const catchUpSeconds = (performance.now() - started) / 1000;
   const catchUpRate = caughtUp.interactions / catchUpSeconds;
   console.log(
-    `\nread model catch-up: ${caughtUp.sealedDays} days, ${caughtUp.interactions} interactions in ${catchUpSeconds.toFixed(1)} s = ${catchUpRate.toFixed(0)} interactions/s`,
+    `\nread model catch-up: ${caughtUp.sealedDays} days, ${caughtUp.interactions} interactions (and ${caughtUp.gateDays} days of gate verdicts) in ${catchUpSeconds.toFixed(1)} s = ${catchUpRate.toFixed(0)} interactions/s`,
   );
   await storage.close();
   storage = open();

@@ -119,7 +119,15 @@ export function estimateJaccard(a: readonly number[], b: readonly number[]): num
   return n === 0 ? 0 : same / n;
 }
 
+let emptyKey: string | undefined;
+
 export function nearDuplicateKey(text: string): string {
+  // Spans without a response (tool calls, small spans) all share the key of the empty text.
+  if (text.length === 0) return (emptyKey ??= keyOf(text));
+  return keyOf(text);
+}
+
+function keyOf(text: string): string {
   return minhashSignature(text, KEY_ROWS)
     .map((v) => v.toString(16).padStart(8, '0'))
     .join('');

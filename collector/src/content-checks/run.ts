@@ -56,9 +56,17 @@ function finish(
   input: ContentCheckInput,
   config: ChecksConfig,
 ): ContentChecks {
+  // Field by field rather than a spread of `part`: on short spans the spread was most of the checks' cost.
   return {
-    ...part,
+    responseWords: part.responseWords,
+    responseTokens: part.responseTokens,
     toxicity,
+    language: part.language,
+    promptChars: part.promptChars,
+    jailbreak: part.jailbreak,
+    topicRelevance: part.topicRelevance,
+    inputFailures: part.inputFailures,
+    dupKey: part.dupKey,
     passed: {
       length: part.responseWords >= config.minResponseWords,
       toxicity: toxicity <= config.maxToxicity,

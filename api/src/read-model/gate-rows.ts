@@ -23,6 +23,20 @@ export interface GatedRows {
 }
 
 /**
+ * SQL: the interactions `rows` (SQL over `i.*`) selects with every rule but the near-duplicate one
+ * applied as of `{asOf}`. Columns: workload_id, request_id, time, model_version, dup_key, evaluated,
+ * base_reasons. Params: projectId, asOf, the thresholds (`gateQueryParams`), plus those of `rows`.
+ */
+export function gateBaseRowsSql(rows: string, signalFilter: string): string {
+  return `
+    SELECT o.workload_id AS workload_id, o.request_id AS request_id, o.time AS time,
+      o.model_version AS model_version, o.dup_key AS dup_key,
+      o.time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')} AS evaluated,
+      ${GATE_BASE_REASONS_SQL} AS base_reasons
+    FROM (${interactionsWithOutcomeSql({ columns: GATE_COLUMNS, where: rows, signalFilter })}) AS o`;
+}
+
+/**
  * SQL: the wanted interactions with the gate's verdict as of `{asOf}`, the same as
  * `GATED_INTERACTIONS_SQL` gives them. Columns: workload_id, request_id, time, model_version, dup_key,
  * evaluated, base_passed, gate_reasons, gate_passed. Params: projectId, asOf, the thresholds
@@ -38,11 +52,7 @@ export function gatedRowsSql(g: GatedRows): string {
       SELECT *,
         minIf((time, request_id), length(base_reasons) = 0) OVER (PARTITION BY workload_id, dup_key) AS first_passed
       FROM (
-        SELECT true AS computed, o.workload_id AS workload_id, o.request_id AS request_id, o.time AS time,
-          o.model_version AS model_version, o.dup_key AS dup_key,
-          o.time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')} AS evaluated,
-          ${GATE_BASE_REASONS_SQL} AS base_reasons
-        FROM (${interactionsWithOutcomeSql({ columns: GATE_COLUMNS, where: g.rows, signalFilter: g.signalFilter })}) AS o
+        SELECT true AS computed, * FROM (${gateBaseRowsSql(g.rows, g.signalFilter)})
         UNION ALL
         SELECT false, toString(workload_id), first_request, first_time, '', dup_key, false, CAST([], 'Array(String)')
         FROM gate_firsts

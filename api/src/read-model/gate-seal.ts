@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gateQueryParams, type GateConfig } from '../queries/gate';
 import { signalsAroundSql } from '../queries/outcome';
-import { gateContextParams, gatedRowsSql } from './gate-rows';
+import { gateBaseRowsSql, gateContextParams, gatedRowsSql } from './gate-rows';
 import type { GateMark } from './gate-seals';
 import { END_OF_TIME, nextSealVersion } from './seal';
 import type { SealedDay } from './seals';
@@ -57,7 +57,8 @@ export async function sealGateDays(
       SELECT {projectId:String}, {gateKey:String}, workload_id, dup_key, toDate(t.1), {version:UInt64}, t.1, t.2
       FROM (
         SELECT o.workload_id AS workload_id, o.dup_key AS dup_key, min((o.time, o.request_id)) AS t
-        FROM (${gatedRowsSql({ rows, signalFilter, wanted: "base_passed AND dup_key != ''" })}) AS o
+        FROM (${gateBaseRowsSql(rows, signalFilter)}) AS o
+        WHERE length(o.base_reasons) = 0 AND o.dup_key != ''
         GROUP BY workload_id, dup_key, toDate(o.time)
       )`,
     query_params: params,

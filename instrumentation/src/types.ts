@@ -1,4 +1,5 @@
 import type { Attributes, TracerProvider } from '@opentelemetry/api';
+import type { LoggerProvider } from '@opentelemetry/api-logs';
 import type { Instrumentation, InstrumentationConfig } from '@opentelemetry/instrumentation';
 import type { SignalKind } from '@flywheel/semconv';
 
@@ -12,6 +13,14 @@ export interface FlywheelSettings {
   userIdSalt?: string;
   /** Provider for spans; the global one when absent. */
   tracerProvider?: TracerProvider;
+  /**
+   * How feedback signals leave the process: `flywheel.signal` spans (the default), or `flywheel.signal`
+   * log events, since a user's action is an event rather than an operation with a duration. Log events
+   * need a logger provider exporting to Flywheel's `/v1/logs` (`loggerProvider`, else the global one).
+   */
+  signalsAs?: 'spans' | 'logs';
+  /** Provider for signal log events; the global one when absent. */
+  loggerProvider?: LoggerProvider;
 }
 
 /** What `withFlywheel` attaches to every LLM call made inside its callback. */

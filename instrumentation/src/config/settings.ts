@@ -1,5 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import type { Tracer, TracerProvider } from '@opentelemetry/api';
+import { logs, type Logger, type LoggerProvider } from '@opentelemetry/api-logs';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
 import { readBooleanEnv, readEnv } from './env';
 import type { FlywheelSettings } from '../types';
@@ -13,6 +14,8 @@ interface Settings {
   captureContent?: boolean;
   userIdSalt?: string;
   tracerProvider?: TracerProvider;
+  signalsAs?: 'spans' | 'logs';
+  loggerProvider?: LoggerProvider;
 }
 
 let settings: Settings = {};
@@ -24,6 +27,8 @@ export function configureFlywheel(update: FlywheelSettings): void {
   if (update.captureContent !== undefined) next.captureContent = update.captureContent;
   if (update.userIdSalt !== undefined) next.userIdSalt = update.userIdSalt;
   if (update.tracerProvider !== undefined) next.tracerProvider = update.tracerProvider;
+  if (update.signalsAs !== undefined) next.signalsAs = update.signalsAs;
+  if (update.loggerProvider !== undefined) next.loggerProvider = update.loggerProvider;
   settings = next;
 }
 
@@ -52,4 +57,13 @@ export function userIdSalt(): string | undefined {
 
 export function flywheelTracer(): Tracer {
   return (settings.tracerProvider ?? trace.getTracerProvider()).getTracer(PACKAGE_NAME, PACKAGE_VERSION);
+}
+
+/** Whether signals are written as log events instead of spans. */
+export function signalsAsLogs(): boolean {
+  return settings.signalsAs === 'logs';
+}
+
+export function flywheelLogger(): Logger {
+  return (settings.loggerProvider ?? logs.getLoggerProvider()).getLogger(PACKAGE_NAME, PACKAGE_VERSION);
 }

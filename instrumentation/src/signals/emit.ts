@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { Attributes, Context, Tracer } from '@opentelemetry/api';
+import type { AnyValueMap, Logger } from '@opentelemetry/api-logs';
 import {
   ATTR_FLYWHEEL_REQUEST_ID,
   ATTR_FLYWHEEL_SIGNAL_CORRECTION,
@@ -11,6 +12,7 @@ import {
   ATTR_GEN_AI_EVALUATION_NAME,
   ATTR_GEN_AI_EVALUATION_SCORE_LABEL,
   ATTR_GEN_AI_EVALUATION_SCORE_VALUE,
+  EVENT_FLYWHEEL_SIGNAL,
   SPAN_NAME_FLYWHEEL_SIGNAL,
 } from '@flywheel/semconv';
 import type { SignalKind } from '@flywheel/semconv';
@@ -37,6 +39,27 @@ export interface EmitOptions {
  * content-capture switch like prompts and responses do.
  */
 export function emitSignal(tracer: Tracer, signal: SignalRecord, options: EmitOptions): void {
+  const attributes = signalAttributes(signal, options);
+  const span = tracer.startSpan(
+    SPAN_NAME_FLYWHEEL_SIGNAL,
+    { kind: SpanKind.INTERNAL, attributes, ...(signal.time !== undefined ? { startTime: signal.time } : {}) },
+    options.parent,
+  );
+  span.end(signal.time);
+}
+
+/** Writes one `flywheel.signal` log event with the same attributes as the span would carry. */
+export function emitSignalLog(logger: Logger, signal: SignalRecord, options: EmitOptions): void {
+  logger.emit({
+    eventName: EVENT_FLYWHEEL_SIGNAL,
+    // Span attribute values are a subset of log attribute values (no undefined is ever set here).
+    attributes: signalAttributes(signal, options) as AnyValueMap,
+    ...(signal.time !== undefined ? { timestamp: signal.time } : {}),
+    ...(options.parent !== undefined ? { context: options.parent } : {}),
+  });
+}
+
+function signalAttributes(signal: SignalRecord, options: EmitOptions): Attributes {
   const polarity = signalPolarity(signal.kind, signal.value);
   const attributes: Attributes = {
     ...signal.attributes,
@@ -53,10 +76,5 @@ export function emitSignal(tracer: Tracer, signal: SignalRecord, options: EmitOp
   }
   if (signal.hashedUserId !== undefined) attributes[ATTR_FLYWHEEL_USER_ID] = signal.hashedUserId;
   if (signal.time !== undefined) attributes[ATTR_FLYWHEEL_SIGNAL_TIME] = signal.time.toISOString();
-  const span = tracer.startSpan(
-    SPAN_NAME_FLYWHEEL_SIGNAL,
-    { kind: SpanKind.INTERNAL, attributes, ...(signal.time !== undefined ? { startTime: signal.time } : {}) },
-    options.parent,
-  );
-  span.end(signal.time);
+  return attributes;
 }

@@ -1,13 +1,13 @@
 import { diag } from '@opentelemetry/api';
 import { isSignalKind } from '@flywheel/semconv';
 import type { SignalKind } from '@flywheel/semconv';
-import { captureContentEnabled, flywheelTracer } from '../config/settings';
+import { captureContentEnabled, flywheelLogger, flywheelTracer, signalsAsLogs } from '../config/settings';
 import { getFlywheelContext } from '../context/scope';
 import { hashUserId } from '../context/user-id';
 import { safely } from '../internal/safe';
 import type { EditTexts, FlywheelSignals, RecordSignalOptions, SignalOptions } from '../types';
 import { normalizedEditDistance } from './edit-distance';
-import { emitSignal } from './emit';
+import { emitSignal, emitSignalLog } from './emit';
 
 /**
  * Feedback is recorded from UI handlers, often long after the response; a bad argument is logged
@@ -35,19 +35,18 @@ function record(kind: SignalKind, requestId: string, options: RecordSignalOption
   }
   safely(`recording a ${kind} signal`, () => {
     const userId = options.userId ?? getFlywheelContext()?.userId;
-    emitSignal(
-      flywheelTracer(),
-      {
-        kind,
-        requestId,
-        ...(options.value !== undefined ? { value: options.value } : {}),
-        ...(options.correction !== undefined ? { correction: options.correction } : {}),
-        ...(userId !== undefined ? { hashedUserId: hashUserId(userId) } : {}),
-        ...(time !== undefined ? { time } : {}),
-        ...(options.attributes !== undefined ? { attributes: options.attributes } : {}),
-      },
-      { captureContent: captureContentEnabled() },
-    );
+    const record = {
+      kind,
+      requestId,
+      ...(options.value !== undefined ? { value: options.value } : {}),
+      ...(options.correction !== undefined ? { correction: options.correction } : {}),
+      ...(userId !== undefined ? { hashedUserId: hashUserId(userId) } : {}),
+      ...(time !== undefined ? { time } : {}),
+      ...(options.attributes !== undefined ? { attributes: options.attributes } : {}),
+    };
+    const emitOptions = { captureContent: captureContentEnabled() };
+    if (signalsAsLogs()) emitSignalLog(flywheelLogger(), record, emitOptions);
+    else emitSignal(flywheelTracer(), record, emitOptions);
   });
 }
 

@@ -1,4 +1,5 @@
 import type {
+  AlarmDetail,
   AlarmList,
   AlarmQuery,
   CheckName,
@@ -41,6 +42,14 @@ export const endpoints = {
   velocity: (query: VelocityQuery) => request('/api/v1/velocity', query, (body) => body as VelocityReport),
   cycles: (query: CycleListQuery) => request('/api/v1/cycles', query, (body) => body as CycleList),
   alarms: (query: AlarmQuery) => request('/api/v1/alarms', query, (body) => body as AlarmList),
+  /** One alarm by id, whenever it fired; null when the project has none with this id. */
+  alarm: (id: string) =>
+    request(
+      `/api/v1/alarms/${encodeURIComponent(id)}`,
+      {},
+      (body): AlarmDetail['alarm'] | null => (body as AlarmDetail).alarm,
+      () => null,
+    ),
   check: <N extends CheckName>(name: N, query: CheckQuery) =>
     request(`/api/v1/checks/${name}`, query, (body) => body as CheckResults[N]),
 };

@@ -4,7 +4,7 @@ import type { Alarm } from '@flywheel/api';
 import { Badge } from '../../../shared/components/badge';
 import { formatMinute } from '../../../shared/lib/format';
 import { alarmTitle } from '../../../shared/lib/alarm-titles';
-import { evidenceHref } from '../lib/alarm-kinds';
+import { evidenceHref, interactionsLink } from '../lib/alarm-kinds';
 import { layoutEvidence } from '../lib/evidence';
 
 export function AlarmCard({
@@ -21,6 +21,7 @@ export function AlarmCard({
   useEffect(() => {
     if (focused) ref.current?.scrollIntoView({ block: 'center' });
   }, [focused]);
+  const interactions = interactionsLink(alarm, latestEventMs);
   const tone =
     alarm.state === 'resolved' ? 'resolved' : alarm.severity === 'critical' ? 'critical' : 'warning';
   return (
@@ -29,6 +30,8 @@ export function AlarmCard({
       className={`alarm alarm-${tone}${focused ? ' alarm-focused' : ''}`}
       data-testid="alarm"
       data-alarm-id={alarm.id}
+      data-kind={alarm.kind}
+      data-state={alarm.state}
     >
       <div className="alarm-head">
         <span className="alarm-title">{alarmTitle(alarm.kind)}</span>
@@ -44,9 +47,12 @@ export function AlarmCard({
         <strong>Recommendation:</strong> {alarm.recommendation}
       </p>
       <Evidence evidence={alarm.evidence} />
-      <p className="alarm-rec">
+      <p className="alarm-rec alarm-links">
         <Link to={evidenceHref(alarm, latestEventMs)} data-testid="alarm-evidence-link">
           Show the evidence →
+        </Link>
+        <Link to={interactions.href} data-testid="alarm-interactions-link">
+          List {interactions.label} →
         </Link>
       </p>
     </article>

@@ -1,28 +1,15 @@
+import { useEffect } from 'react';
+import type { Alarm } from '@flywheel/api';
 import { useScope } from '../../../app/scope-context';
 import { Panel } from '../../../shared/components/panel';
 import { ResourceView } from '../../../shared/components/resource-view';
 import { Empty } from '../../../shared/components/states';
 import { useUrlParams } from '../../../shared/hooks/use-url-params';
-import type { Alarm } from '@flywheel/api';
+import { useAlarm } from '../hooks/use-alarm';
 import { useAlarms } from '../hooks/use-alarms';
+import { alarmInRange, alarmsOutside, rangeAround } from '../lib/alarm-window';
 import { AlarmCard } from './alarm-card';
-
-function inScope(
-  alarm: Alarm,
-  workload: string | null,
-  version: string | null,
-  fromMs?: number,
-  toMs?: number,
-) {
-  if (workload && alarm.workloadId !== workload) return false;
-  if (version && alarm.modelVersion !== version) return false;
-  // A firing alarm is shown whatever the time range: it still needs someone. A resolved one is shown
-  // when it was firing at any moment of the range.
-  if (alarm.state === 'firing') return true;
-  const fired = Date.parse(alarm.firedAt);
-  const resolved = alarm.resolvedAt ? Date.parse(alarm.resolvedAt) : Infinity;
-  return (fromMs === undefined || resolved >= fromMs) && (toMs === undefined || fired < toMs);
-}
+import { OutsideRange } from './outside-range';
 
 export function AlarmsPage() {
   const scope = useScope();
@@ -30,8 +17,21 @@ export function AlarmsPage() {
   const state =
     get('state') === 'firing' || get('state') === 'resolved' ? (get('state') as Alarm['state']) : undefined;
   const version = get('version');
-  const focus = get('alarm');
+  const focusId = get('alarm');
   const alarms = useAlarms(state);
+  const focus = useAlarm(focusId);
+  const focused = focus.state === 'ready' ? focus.data : null;
+
+  // An alert's link names its alarm but no time range: widen the range around the alarm when the
+  // current one misses it, so the page and its evidence links show the time it was about.
+  useEffect(() => {
+    if (!focused || scope.latestEventMs === null) return;
+    if (alarmInRange(focused, scope.range.fromMs, scope.range.toMs)) return;
+    set({ ...rangeAround(focused, scope.latestEventMs), range: null }, { replace: true });
+  }, [focused, scope.latestEventMs, scope.range.fromMs, scope.range.toMs, set]);
+
+  const matches = (a: Alarm) =>
+    (!scope.workload || a.workloadId === scope.workload) && (!version || a.modelVersion === version);
 
   return (
     <div className="page">
@@ -54,15 +54,43 @@ export function AlarmsPage() {
           </span>
         ) : null}
       </div>
+      {focusId ? (
+        <ResourceView resource={focus} what="the alarm from the link">
+          {(alarm) =>
+            alarm ? (
+              <Panel title="The alarm from your link" wide testId="linked-alarm">
+                <AlarmCard alarm={alarm} latestEventMs={scope.latestEventMs} focused />
+              </Panel>
+            ) : (
+              <Empty>
+                This project has no alarm with the id <code>{focusId}</code>: the link may belong to another
+                project or server.
+              </Empty>
+            )
+          }
+        </ResourceView>
+      ) : null}
       <ResourceView resource={alarms} what="alarms">
         {(list) => {
-          const items = list.items.filter((a) =>
-            inScope(a, scope.workload, version, scope.range.fromMs, scope.range.toMs),
-          );
+          const mine = list.items.filter((a) => matches(a) && a.id !== focused?.id);
+          const items = mine.filter((a) => alarmInRange(a, scope.range.fromMs, scope.range.toMs));
           const firing = items.filter((a) => a.state === 'firing');
           const resolved = items.filter((a) => a.state === 'resolved');
+          const outside = alarmsOutside(
+            mine.filter((a) => !items.includes(a)),
+            scope.range,
+            scope.latestEventMs,
+          );
+          const showOutside = () => outside && set({ range: outside.preset, from: null, to: null });
           if (items.length === 0)
-            return <Empty>No alarms{state ? ` ${state}` : ''} for this selection. Nothing needs you.</Empty>;
+            return (
+              <Empty>
+                {focused ? 'No other alarms' : 'No alarms'}
+                {state ? ` ${state}` : ''} in {scope.range.label} for this selection
+                {state === 'resolved' ? '.' : ': nothing needs you.'}
+                {outside ? <OutsideRange outside={outside} onShow={showOutside} /> : null}
+              </Empty>
+            );
           return (
             <>
               {firing.length === 0 && state !== 'resolved' ? (
@@ -74,16 +102,19 @@ export function AlarmsPage() {
                 title="Firing"
                 help="Still true as of the newest data: each says what to do."
                 items={firing}
-                focus={focus}
                 latestEventMs={scope.latestEventMs}
               />
               <AlarmGroup
                 title="Resolved"
-                help="Conditions that were true and no longer are."
+                help={`Conditions that were true in ${scope.range.label} and no longer are.`}
                 items={resolved}
-                focus={focus}
                 latestEventMs={scope.latestEventMs}
               />
+              {outside ? (
+                <p className="muted">
+                  <OutsideRange outside={outside} onShow={showOutside} />
+                </p>
+              ) : null}
             </>
           );
         }}
@@ -92,24 +123,13 @@ export function AlarmsPage() {
   );
 }
 
-function AlarmGroup(props: {
-  title: string;
-  help: string;
-  items: Alarm[];
-  focus: string | null;
-  latestEventMs: number | null;
-}) {
+function AlarmGroup(props: { title: string; help: string; items: Alarm[]; latestEventMs: number | null }) {
   if (props.items.length === 0) return null;
   return (
     <Panel title={`${props.title} (${props.items.length})`} help={props.help} wide>
       <div className="alarm-list">
         {props.items.map((alarm) => (
-          <AlarmCard
-            key={alarm.id}
-            alarm={alarm}
-            latestEventMs={props.latestEventMs}
-            focused={alarm.id === props.focus}
-          />
+          <AlarmCard key={alarm.id} alarm={alarm} latestEventMs={props.latestEventMs} focused={false} />
         ))}
       </div>
     </Panel>

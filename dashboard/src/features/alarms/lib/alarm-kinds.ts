@@ -39,3 +39,34 @@ export function evidenceHref(alarm: Alarm, latestEventMs: number | null): string
   params.set('alarm', alarm.id);
   return `/${info.page}?${params.toString()}`;
 }
+
+/** The explorer filter that lists the interactions behind an alarm of each kind. */
+const INTERACTIONS: Record<string, { outcome?: string; gate?: string; label: string }> = {
+  regression_after_deploy: { outcome: 'failure', label: 'the version’s failures' },
+  negative_flywheel: { outcome: 'failure', label: 'the failures' },
+  negative_cycle_delta: { outcome: 'failure', label: 'the version’s failures' },
+  regeneration_spike: { outcome: 'failure', label: 'the failures (regenerations count as failures)' },
+  pass_rate_collapse: { gate: 'rejected', label: 'the gate’s rejections' },
+};
+
+/**
+ * The interactions behind an alarm, in the explorer: its workload and version, failures or gate
+ * rejections where the alarm is about them, from the week before it fired to the week after.
+ */
+export function interactionsLink(
+  alarm: Alarm,
+  latestEventMs: number | null,
+): { href: string; label: string } {
+  const filter = INTERACTIONS[alarm.kind] ?? { label: 'the interactions' };
+  const params = new URLSearchParams();
+  if (alarm.workloadId) params.set('workload', alarm.workloadId);
+  if (alarm.modelVersion) params.set('version', alarm.modelVersion);
+  if (filter.outcome) params.set('outcome', filter.outcome);
+  if (filter.gate) params.set('gate', filter.gate);
+  const fired = Date.parse(alarm.firedAt);
+  if (!Number.isNaN(fired)) {
+    params.set('from', toDayString(fired - 7 * DAY_MS));
+    params.set('to', toDayString(Math.max(Math.min(fired + 7 * DAY_MS, latestEventMs ?? fired), fired)));
+  }
+  return { href: `/explorer?${params.toString()}`, label: filter.label };
+}

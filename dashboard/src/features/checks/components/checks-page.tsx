@@ -3,10 +3,11 @@ import type { CheckName } from '@flywheel/api';
 import { useScope } from '../../../app/scope-context';
 import { ResourceView } from '../../../shared/components/resource-view';
 import type { Resource } from '../../../shared/lib/resource';
+import { formatDay } from '../../../shared/lib/format';
 import { useUrlParams } from '../../../shared/hooks/use-url-params';
-import { scopeQuery } from '../../../shared/lib/scope-query';
 import { useCheck } from '../hooks/use-check';
 import { CHECKS, isCheckName } from '../lib/check-meta';
+import { checkQuery } from '../lib/check-query';
 import { DriftView } from './drift-view';
 import { VerdictBadge } from './findings-list';
 import { LatencyBiasView } from './latency-bias-view';
@@ -15,9 +16,9 @@ import { SycophancyView } from './sycophancy-view';
 
 export function ChecksPage() {
   const scope = useScope();
-  const { get } = useUrlParams();
+  const { get, search: params } = useUrlParams();
   const { search } = useLocation();
-  const query = scopeQuery(scope);
+  const query = checkQuery(scope, params);
   const selected: CheckName = isCheckName(get('check')) ? (get('check') as CheckName) : 'drift';
   // All four load at once: the tabs show every verdict, so a problem is visible from any tab.
   const results = {
@@ -35,6 +36,7 @@ export function ChecksPage() {
   return (
     <div className="page">
       <h1>Checks on the feedback</h1>
+      <CheckWindow span={verdictSpan(results[selected])} custom={'from' in query} />
       <nav className="tabs" aria-label="checks">
         {CHECKS.map((c) => {
           const r = results[c.name];
@@ -44,6 +46,7 @@ export function ChecksPage() {
               to={tabHref(c.name)}
               className={`tab${c.name === selected ? ' tab-active' : ''}`}
               data-testid={`tab-${c.name}`}
+              data-verdict={r.state === 'ready' ? r.data.verdict : undefined}
             >
               <span className="tab-title">
                 {c.title}{' '}
@@ -80,5 +83,29 @@ export function ChecksPage() {
         )}
       </div>
     </div>
+  );
+}
+
+type Span = { from: string; to: string };
+
+/** The span a check's verdict is about: drift compares its last 7 days with the 28 before. */
+function verdictSpan(result: Resource<{ window: Span; statistics: object }>): Span | null {
+  if (result.state !== 'ready') return null;
+  const stats = result.data.statistics as { windows?: { baseline: Span; current: Span } };
+  return stats.windows
+    ? { from: stats.windows.baseline.from, to: stats.windows.current.to }
+    : result.data.window;
+}
+
+/** Which span the verdicts are about, and why it is not the header's range. */
+function CheckWindow({ span, custom }: { span: Span | null; custom: boolean }) {
+  if (!span) return null;
+  return (
+    <p className="muted" data-testid="check-window">
+      Verdicts over {formatDay(span.from)} – {formatDay(span.to)}
+      {custom
+        ? ' (the custom range).'
+        : ': each check’s own window before the newest data, the one alarms are evaluated on. Pick custom dates to re-check another span.'}
+    </p>
   );
 }

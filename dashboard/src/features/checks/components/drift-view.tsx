@@ -1,6 +1,7 @@
 import type { DriftCheck } from '@flywheel/api';
 import { CategoryBarChart } from '../../../shared/components/charts/category-bar-chart';
 import { TimeSeriesChart } from '../../../shared/components/charts/time-series-chart';
+import { Term } from '../../../shared/components/term';
 import { Panel } from '../../../shared/components/panel';
 import { Stat } from '../../../shared/components/stat';
 import { percentTicks, toChartData } from '../../../shared/lib/chart-data';
@@ -40,7 +41,13 @@ export function DriftView({ result }: { result: DriftCheck }) {
       <Panel
         title="Population stability (PSI) per dimension"
         testId="drift-psi"
-        help={`The last 7 days against the 28 before (${formatDate(stats.windows.baseline.from)} – ${formatDate(stats.windows.current.to)}). Warn at 0.1, alarm at 0.2.`}
+        help={
+          <>
+            <Term term="psi">PSI</Term> of the last 7 days against the 28 before (
+            {formatDate(stats.windows.baseline.from)} – {formatDate(stats.windows.current.to)}). Warn at 0.1,
+            alarm at 0.2.
+          </>
+        }
       >
         <CategoryBarChart
           data={psiData}
@@ -82,7 +89,13 @@ export function DriftView({ result }: { result: DriftCheck }) {
       <Panel
         title="Judge–human agreement"
         testId="drift-kappa"
-        help="Cohen's kappa per week between the automated judge and human reviewers on the same interactions. Alarm below 0.4 or on a drop of more than 0.15."
+        help={
+          <>
+            Cohen&apos;s <Term term="kappa">kappa</Term> per week between the automated judge and human
+            reviewers on the same interactions. Alarm when its whole 95% interval is below 0.4, or it fell
+            more than 0.15 with the fall outside its interval; inside the interval it is a warning.
+          </>
+        }
       >
         <div className="stat-row">
           <Stat

@@ -19,7 +19,14 @@ function FindingRows({ findings }: { findings: Finding[] }) {
             <td>
               <VerdictBadge verdict={f.verdict} />
             </td>
-            <td>{f.detail}</td>
+            <td>
+              {f.detail}
+              {f.nextStep ? (
+                <p className="next-step" data-testid="finding-next-step">
+                  <strong>Next step:</strong> {f.nextStep}
+                </p>
+              ) : null}
+            </td>
           </tr>
         ))}
       </tbody>

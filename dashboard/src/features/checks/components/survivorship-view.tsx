@@ -25,14 +25,18 @@ export function SurvivorshipView({ result }: { result: SurvivorshipCheck }) {
       <Panel
         title="Who gives explicit feedback"
         testId="survivorship-share"
-        help="Share of all thumbs given by each activity segment. Warn above 50% from the top 10%."
+        help="Share of all thumbs given by each activity segment. The check warns only when both hold: more than 50% from the top 10%, and explicit and implicit success more than 10 points apart."
       >
         <div className="stat-row">
-          <Stat label="From the most active 10%" value={formatPercent(stats.topDecileExplicitShare)} />
+          <Stat
+            label="From the most active 10%"
+            value={formatPercent(stats.topDecileExplicitShare)}
+            note="condition 1: above 50%"
+          />
           <Stat
             label="Explicit vs implicit success"
             value={formatPoints(stats.disagreement)}
-            note="warn beyond ±10 pts"
+            note="condition 2: beyond ±10 pts"
           />
         </div>
         <CategoryBarChart
@@ -40,7 +44,7 @@ export function SurvivorshipView({ result }: { result: SurvivorshipCheck }) {
           series={[{ key: 'explicitShare', label: 'Share of explicit feedback', color: COLORS.secondary }]}
           yFormat={(v) => formatPercent(v, 0)}
           yDomain={[0, 1]}
-          thresholds={[{ y: 0.5, label: 'warn 50%', color: COLORS.warn }]}
+          thresholds={[{ y: 0.5, label: 'condition 1: 50%', color: COLORS.warn }]}
         />
       </Panel>
       <Panel

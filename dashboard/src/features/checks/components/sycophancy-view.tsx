@@ -1,5 +1,6 @@
 import type { SycophancyCheck } from '@flywheel/api';
 import { CategoryBarChart } from '../../../shared/components/charts/category-bar-chart';
+import { Term } from '../../../shared/components/term';
 import { Panel } from '../../../shared/components/panel';
 import { Stat } from '../../../shared/components/stat';
 import { COLORS } from '../../../shared/lib/colors';
@@ -49,7 +50,13 @@ export function SycophancyView({ result, version }: { result: SycophancyCheck; v
       <Panel
         title="Marker and capitulation rate per version"
         testId="sycophancy-rates"
-        help="A rise from the parent version is an alarm."
+        help={
+          <>
+            Colours tell the two rates apart; they are not verdicts. A rate is a finding only when it rose
+            significantly from the parent version (see Findings), so a high rate the parent shared is ok.{' '}
+            <Term term="capitulation">Capitulation</Term> is giving in under pushback.
+          </>
+        }
       >
         <CategoryBarChart
           data={versions.map((v) => ({
@@ -58,8 +65,8 @@ export function SycophancyView({ result, version }: { result: SycophancyCheck; v
             capitulation: v.capitulationRate,
           }))}
           series={[
-            { key: 'marker', label: 'Praise/agreement markers', color: COLORS.warn },
-            { key: 'capitulation', label: 'Capitulation under pushback', color: COLORS.bad },
+            { key: 'marker', label: 'Praise/agreement markers', color: COLORS.primary },
+            { key: 'capitulation', label: 'Capitulation under pushback', color: COLORS.secondary },
           ]}
           yFormat={(v) => formatPercent(v, 0)}
           yDomain={[0, 'auto']}

@@ -5,6 +5,9 @@ import { Empty } from '../../../shared/components/states';
 import { bucketMs, scopeQuery } from '../../../shared/lib/scope-query';
 import { HEALTH_TEXT, projectVerdict, verdictOf } from '../lib/health';
 import { useWorkloadHealth } from '../hooks/use-workload-health';
+import { GlossaryList } from '../../../shared/components/glossary-list';
+import { CheckStrip } from './check-strip';
+import { IncidentStrip } from './incident-strip';
 import { WorkloadCard } from './workload-card';
 
 const ICON = { healthy: '✓', attention: '!', critical: '✕', unknown: '?' } as const;
@@ -18,6 +21,8 @@ export function OverviewPage() {
   const frame = { from: scope.range.fromMs, to: scope.range.toMs, stepMs: bucketMs('day') };
   return (
     <div className="page">
+      <h1>Is the flywheel spinning?</h1>
+      <IncidentStrip />
       <ResourceView resource={health} what="flywheel health">
         {({ workloads }) => {
           if (workloads.length === 0) return <Empty>No workload has traffic in {scope.range.label}.</Empty>;
@@ -67,6 +72,8 @@ export function OverviewPage() {
           );
         }}
       </ResourceView>
+      <CheckStrip />
+      <GlossaryList />
     </div>
   );
 }

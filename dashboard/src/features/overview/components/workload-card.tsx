@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Badge } from '../../../shared/components/badge';
 import { Sparkline } from '../../../shared/components/charts/sparkline';
 import { PhaseBadge } from '../../../shared/components/phase-badge';
+import { Term } from '../../../shared/components/term';
 import type { Frame } from '../../velocity/lib/velocity-series';
 import { velocitySeries } from '../../velocity/lib/velocity-series';
 import { formatCount, formatPercent, formatPoints } from '../../../shared/lib/format';
@@ -37,17 +38,39 @@ export function WorkloadCard({
         <Badge tone={tone}>{HEALTH_TEXT[verdict.health]}</Badge>
       </div>
       <p className="card-reason" data-testid="card-reason">
-        {w.phase ? <PhaseBadge phase={w.phase.phase} /> : null} {verdict.reasons[0]}
+        {w.phase ? (
+          <Term term="phase">
+            <PhaseBadge phase={w.phase.phase} />
+          </Term>
+        ) : null}{' '}
+        {verdict.reasons[0]}
       </p>
       <div className="metrics">
         <div>
           <div className="metric-label">Success rate (28 days)</div>
-          <div className="metric-value">{formatPercent(w.phase?.successRate ?? null)}</div>
+          <div className="metric-value">
+            {/* Every headline number opens the interactions behind it. */}
+            <Link
+              to={href('explorer', { outcome: 'failure' })}
+              title="The failures behind this rate, in the explorer"
+              data-testid="card-success-link"
+            >
+              {formatPercent(w.phase?.successRate ?? null)}
+            </Link>
+          </div>
           <Sparkline data={velocitySeries(w.buckets, frame)} dataKey="successRate" domain={[0, 1]} />
         </div>
         <div>
           <div className="metric-label">Last cycle</div>
-          <div className="metric-value">{delta ? formatPoints(delta.delta) : '—'}</div>
+          <div className="metric-value">
+            {delta && cycle ? (
+              <Link to={href('cycles', { version: cycle.modelVersion })} title="The cycle on the Cycles page">
+                {formatPoints(delta.delta)}
+              </Link>
+            ) : (
+              '—'
+            )}
+          </div>
           <div className="metric-note">
             {!w.cyclesAvailable
               ? 'cycles not available in this version'
@@ -59,17 +82,37 @@ export function WorkloadCard({
         <div>
           <div className="metric-label">Data rate</div>
           <div className="metric-value">
-            {w.perDay ? `${formatCount(Math.round(w.perDay.interactions))}/day` : '—'}
+            {w.perDay ? (
+              <Link to={href('explorer')} title="The interactions, in the explorer">
+                {formatCount(Math.round(w.perDay.interactions))}/day
+              </Link>
+            ) : (
+              '—'
+            )}
           </div>
           <div className="metric-note">
             {w.perDay
-              ? `${formatCount(Math.round(w.perDay.candidates))}/day with an outcome`
+              ? `${formatCount(Math.round(w.perDay.candidates))}/day with an outcome (candidates)`
               : 'no traffic in range'}
           </div>
         </div>
         <div>
-          <div className="metric-label">Gate pass rate</div>
-          <div className="metric-value">{formatPercent(w.gate.passRate)}</div>
+          <div className="metric-label">
+            <Term term="gate">Gate</Term> pass rate
+          </div>
+          <div className="metric-value">
+            {w.gate.passRate !== null ? (
+              <Link
+                to={href('explorer', { gate: 'rejected' })}
+                title="The gate’s rejections, with their reasons, in the explorer"
+                data-testid="card-gate-link"
+              >
+                {formatPercent(w.gate.passRate)}
+              </Link>
+            ) : (
+              formatPercent(w.gate.passRate)
+            )}
+          </div>
           <div className="metric-note" data-testid="card-gate-band" data-band={w.gate.band}>
             <Badge tone={gateBand.tone}>{gateBand.text}</Badge>
           </div>

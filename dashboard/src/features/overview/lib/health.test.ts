@@ -88,10 +88,28 @@ describe('workload verdict', () => {
     expect(verdictOf({ ...base, firing: [alarm('warning')] }).health).toBe('attention');
   });
 
+  it('never says healthy under an out-of-band number: a loose gate or a cycle above +5 points', () => {
+    const gate = (passed: number, band: GateBand) => ({
+      evaluated: 1000,
+      passed,
+      passRate: passed / 1000,
+      band,
+    });
+    expect(verdictOf({ ...base, gate: gate(400, 'above_band') }).health).toBe('attention');
+    expect(verdictOf({ ...base, gate: gate(150, 'below_band') }).health).toBe('attention');
+    const above = verdictOf({ ...base, lastCycle: cycle(0.08, [0.06, 0.1], true) });
+    expect(above.health).toBe('attention');
+    expect(above.reasons[0]).toMatch(/above the \+2\.\.\+5 band: check for leakage/);
+  });
+
   it('judges the gate by the band the API gives it, not by recomputing one from the pass rate', () => {
     // Bands are the API's to define (docs/design.md §5); a card and the Velocity page must agree with it.
-    const bandedByTheApi = { evaluated: 1000, passed: 50, passRate: 0.05, band: 'below_band' as const };
+    const bandedByTheApi = { evaluated: 1000, passed: 50, passRate: 0.05, band: 'healthy' as const };
     expect(verdictOf({ ...base, gate: bandedByTheApi }).health).toBe('healthy');
+    const loose = { evaluated: 1000, passed: 50, passRate: 0.05, band: 'above_band' as const };
+    expect(verdictOf({ ...base, gate: loose }).reasons).toEqual([
+      'the gate is a little loose: 30–50% pass, healthy is 20–30%; tighten it a little',
+    ]);
     const nothingEvaluated = { evaluated: 0, passed: 0, passRate: null, band: 'insufficient_data' as const };
     expect(verdictOf({ ...base, gate: nothingEvaluated }).health).toBe('healthy');
   });

@@ -50,8 +50,9 @@ export const HEALTH_TEXT: Record<Health, string> = {
 
 /**
  * One word for a workload's flywheel, from the evidence a product manager would check: critical alarms
- * or a cycle that made quality worse are critical; other alarms, a gate outside 10–50%, a last cycle
- * below +2 points or a stalled loop need attention.
+ * or a cycle that made quality worse are critical; other alarms, a gate outside its 20–30% band, a last
+ * cycle below +2 or above +5 points or a stalled loop need attention. "Healthy" only when every number
+ * on the card is in band. Each reason ends with what to do.
  */
 export function verdictOf(w: WorkloadHealth): Verdict {
   const critical: string[] = [];
@@ -66,16 +67,34 @@ export function verdictOf(w: WorkloadHealth): Verdict {
     (cycleVerdict === 'not_significant' && w.lastCycle!.onlineDelta!.delta < HEALTHY_DELTA.min);
   if (weak)
     attention.push(
-      `the last cycle (${w.lastCycle!.modelVersion}) added ${formatPoints(w.lastCycle!.onlineDelta!.delta)}, ${DELTA_VERDICT_TEXT[cycleVerdict!]}`,
+      `the last cycle (${w.lastCycle!.modelVersion}) added ${formatPoints(w.lastCycle!.onlineDelta!.delta)}, ${DELTA_VERDICT_TEXT[cycleVerdict!]}: look at its training data before the next cycle`,
     );
+  // Above +5 points is no cause for celebration: a jump that size usually means the golden set leaked
+  // into training or the parent was broken, so a card under it must not say "Healthy".
+  if (cycleVerdict === 'above')
+    attention.push(
+      `the last cycle (${w.lastCycle!.modelVersion}) added ${formatPoints(w.lastCycle!.onlineDelta!.delta)}, above the +2..+5 band: check for leakage between training data and the golden set`,
+    );
+  // Every band but the healthy one is named on the card, so every band but it needs attention.
   const band = w.gate.band;
-  if (band === 'too_strict') attention.push('the gate is too strict: under 10% of interactions pass');
-  if (band === 'too_loose') attention.push('the gate is too loose: over 50% of interactions pass');
-  if (w.stagnation?.stagnating) attention.push('the last two cycles did not improve quality');
+  if (band === 'too_strict')
+    attention.push('the gate is too strict: under 10% of interactions pass; loosen its thresholds');
+  if (band === 'below_band')
+    attention.push('the gate is a little strict: 10–20% pass, healthy is 20–30%; loosen it a little');
+  if (band === 'above_band')
+    attention.push('the gate is a little loose: 30–50% pass, healthy is 20–30%; tighten it a little');
+  if (band === 'too_loose')
+    attention.push('the gate is too loose: over 50% of interactions pass; tighten its thresholds');
+  if (w.stagnation?.stagnating)
+    attention.push('the last two cycles did not improve quality: see the stagnation diagnosis on Cycles');
   if (critical.length) return { health: 'critical', reasons: [...critical, ...attention] };
   if (attention.length) return { health: 'attention', reasons: attention };
-  if (!w.phase || w.phase.successRate === null) return { health: 'unknown', reasons: ['no outcomes yet'] };
-  return { health: 'healthy', reasons: ['no alarms firing, and the gate and the last cycle are in range'] };
+  if (!w.phase || w.phase.successRate === null)
+    return { health: 'unknown', reasons: ['no outcomes yet: record what users do with each answer'] };
+  return {
+    health: 'healthy',
+    reasons: ['no alarms firing, the gate in its 20–30% band and the last cycle not out of band'],
+  };
 }
 
 const RANK: Record<Health, number> = { critical: 3, attention: 2, unknown: 1, healthy: 0 };

@@ -296,6 +296,40 @@ describe('leakage report', () => {
     expect(body.dataset.leakage.trainValidation).toEqual({ sharedKeys: 1, requestIds: ['n0', 'n1'] });
   });
 
+  it('takes a reviewer’s correction as the answer to learn (SFT) and the chosen side of a pair (DPO)', async () => {
+    const correction = 'A reviewer’s better answer.';
+    const review = {
+      requestId: 'r0',
+      reviewer: 'rv2',
+      labels: { ...good, accuracy: false },
+      correction,
+      time: day(21),
+    };
+    expect((await post('/api/v1/reviews', review)).status).toBe(200);
+    const created = await post('/api/v1/datasets', { workload: 'dw', window: WINDOW, seed: 42 });
+    expect(created.status).toBe(201);
+    const r0 = (await members(created.body.dataset.id)).find((m) => m.request_id === 'r0');
+    expect(r0?.source).toBe('correction');
+    const lines = (split: string, format: string) =>
+      exported(created.body.dataset.id, format, split).then(
+        (b) =>
+          b
+            .toString('utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as Record<string, any>), // eslint-disable-line @typescript-eslint/no-explicit-any
+      );
+    const sft = [...(await lines('train', 'sft')), ...(await lines('validation', 'sft'))];
+    expect(sft.some((l) => l.messages.at(-1).content === correction)).toBe(true);
+    const dpo = [...(await lines('train', 'dpo')), ...(await lines('validation', 'dpo'))];
+    expect(dpo).toContainEqual(
+      expect.objectContaining({
+        chosen: [{ role: 'assistant', content: correction }],
+        rejected: [{ role: 'assistant', content: 'First try.' }],
+      }),
+    );
+  });
+
   it('checks a dataset against the workload’s golden sets', async () => {
     const golden = await post('/api/v1/datasets', {
       workload: 'dw',

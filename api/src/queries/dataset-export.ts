@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@flywheel/storage';
+import { reviewerCorrectionsSql } from './gold-examples';
 
 export type ExportFormat = 'sft' | 'dpo' | 'parquet';
 export type DatasetSplit = 'train' | 'validation';
@@ -32,14 +33,15 @@ const CONVERSATION = `
 
 /**
  * SQL: a split's members with their text, ordered by nothing yet. Columns: request_id, source,
- * workload_id, stratum, session_id, time, prompt, response, correction (the user's latest correction
- * known at the dataset's time, '' without one), final (the correction where there is one, else the
- * response), thumbs_up, messages (the conversation before the response).
+ * workload_id, stratum, session_id, time, prompt, response, correction (a reviewer's latest correction,
+ * else the user's latest one, known at the dataset's time; '' without one), final (the correction where
+ * there is one, else the response), thumbs_up, messages (the conversation before the response).
  */
 const EXAMPLES_SQL = `
   SELECT m.request_id AS request_id, m.source AS source, m.workload_id AS workload_id, m.stratum AS stratum,
     i.i_session AS session_id, i.i_time AS time, i.i_prompt AS prompt, i.i_response AS response,
-    s.s_correction AS correction, if(s.s_correction != '', s.s_correction, i.i_response) AS final,
+    if(rc.reviewer_correction != '', rc.reviewer_correction, s.s_correction) AS correction,
+    if(correction != '', correction, i.i_response) AS final,
     s.s_thumbs_up AS thumbs_up,
     arrayFilter(m -> tupleElement(m, 'role') IN ('system', 'user', 'assistant') AND tupleElement(m, 'content') != '',
       JSONExtract(i.i_messages, 'Array(${MESSAGE})')) AS kept,
@@ -64,7 +66,8 @@ const EXAMPLES_SQL = `
     WHERE project_id = {projectId:String} AND time <= {at:DateTime64(6, 'UTC')}
       AND kind IN ('corrected', 'thumbs_up')
     GROUP BY request_id
-  ) AS s ON s.request_id = m.request_id`;
+  ) AS s ON s.request_id = m.request_id
+  LEFT JOIN (${reviewerCorrectionsSql('at')}) AS rc ON rc.request_id = m.request_id`;
 
 /**
  * SQL: the workload's interactions of the window that drew a signal of `{kind}` by the dataset's time:

@@ -1,6 +1,7 @@
 import { ATTR_FLYWHEEL_TASK_TYPE } from '@flywheel/semconv';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from './gate';
+import { reviewerCorrectionsSql } from './gold-examples';
 import { REVIEWS_BY_REQUEST_SQL } from './labels';
 
 /** Where a member came from, in the order a near-duplicate group keeps one: gold first. */
@@ -43,8 +44,9 @@ export interface DatasetSpec {
 
 /**
  * Freezes a dataset's members (docs/design.md §9). Candidates are the interactions of the window that
- * are gold (reviewed, every label passing) or passed the gate and were not reviewed; each gets one
- * source (gold, else correction when a correction decided its outcome, else gate_passed), and only the
+ * are gold (reviewed, every label passing), corrected by a reviewer, or passed the gate and were not
+ * reviewed; each gets one source (gold, else correction when a reviewer corrected it or a user's
+ * correction decided its outcome, else gate_passed), and only the
  * asked-for sources stay. Near-duplicates (same `dup_key`) keep one member, the best source first, so
  * no near-duplicate can sit in both splits. Within each stratum the members are ordered by a hash of
  * the seed and their near-duplicate key, and the first `validationShare` of them (rounded) form the
@@ -73,7 +75,8 @@ export async function freezeDataset(client: ClickHouseClient, spec: DatasetSpec)
             row_number() OVER (PARTITION BY group_key ORDER BY indexOf({sourceOrder:Array(String)}, source), time, request_id) AS group_rank
           FROM (
             SELECT g.request_id AS request_id, g.workload_id AS workload_id, g.time AS time,
-              multiIf(r.reviewed AND r.gold, 'gold', g.deciding_kind = 'corrected', 'correction', 'gate_passed') AS source,
+              multiIf(r.reviewed AND r.gold, 'gold', rc.reviewer_correction != '' OR g.deciding_kind = 'corrected',
+                'correction', 'gate_passed') AS source,
               f.f_dup_key AS dup_key, if(f.f_dup_key = '', g.request_id, f.f_dup_key) AS group_key,
               ${stratum} AS stratum
             FROM (${GATED_INTERACTIONS_SQL}) AS g
@@ -86,8 +89,10 @@ export async function freezeDataset(client: ClickHouseClient, spec: DatasetSpec)
               GROUP BY request_id
             ) AS f ON f.request_id = g.request_id
             LEFT JOIN (${REVIEWS_BY_REQUEST_SQL}) AS r ON r.request_id = g.request_id
+            LEFT JOIN (${reviewerCorrectionsSql('asOf')}) AS rc ON rc.request_id = g.request_id
             WHERE g.time >= {from:DateTime64(6, 'UTC')}
-              AND ((r.reviewed AND r.gold) OR (g.evaluated AND g.gate_passed AND NOT r.reviewed))
+              AND ((r.reviewed AND r.gold) OR rc.reviewer_correction != ''
+                OR (g.evaluated AND g.gate_passed AND NOT r.reviewed))
           )
           WHERE source IN {sources:Array(String)}
             -- A training set leaves out what the workload's golden sets hold, near-duplicates too.

@@ -38,6 +38,17 @@ export async function refreshGoldExamples(
   });
 }
 
+/**
+ * SQL: per request, the latest correction a reviewer wrote as of the time parameter named `asOf` (only
+ * requests that have one). Datasets take it as the answer to learn, before a user's correction.
+ */
+export const reviewerCorrectionsSql = (asOf: 'asOf' | 'at') => `
+  SELECT request_id, argMaxIf(correction, (time, reviewer), correction != '') AS reviewer_correction
+  FROM reviews FINAL
+  WHERE project_id = {projectId:String} AND time <= {${asOf}:DateTime64(6, 'UTC')}
+  GROUP BY request_id
+  HAVING reviewer_correction != ''`;
+
 export interface SimilarParams {
   projectId: string;
   workload: string;

@@ -22,7 +22,15 @@ import type {
 } from './cycles';
 import type { gateQuery, gateReport, getGateConfig, putGateConfig } from './gate';
 import type { healthResponse } from './health';
-import type { interaction, interactionsQuery, listInteractions } from './interactions';
+import type { compareQuery, compareReport } from './compare';
+import type {
+  interaction,
+  interactionsExportQuery,
+  interactionsQuery,
+  listInteractions,
+} from './interactions';
+import type { metaResponse } from './meta';
+import type { signalMixQuery, signalMixReport } from './signal-mix';
 import type { evaluation, judgment, review } from './labels';
 import type { getReviewAgreement } from './review-agreement';
 import type { getReviewQueue, postReviewClaim } from './review-queue';
@@ -49,6 +57,15 @@ export type SignalDetail = Interaction['signalDetails'][number];
 export type ContentChecks = Interaction['checks'];
 export type InteractionGate = NonNullable<Interaction['gate']>;
 export type GateState = InteractionGate['state'];
+export type InteractionExportQuery = z.input<typeof interactionsExportQuery>;
+export type DataMeta = z.output<typeof metaResponse>;
+export type WorkloadMeta = DataMeta['workloads'][number];
+export type SignalMixReport = z.output<typeof signalMixReport>;
+export type SignalMixQuery = z.input<typeof signalMixQuery>;
+export type VersionComparison = z.output<typeof compareReport>;
+export type VersionProfile = VersionComparison['baseline'];
+export type ResponsePair = VersionComparison['samples'][number];
+export type CompareQuery = z.input<typeof compareQuery>;
 
 export type { GateBand };
 export type GateReport = z.output<typeof gateReport>;

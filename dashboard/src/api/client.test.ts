@@ -25,7 +25,9 @@ describe('the typed API client', () => {
   it('sends the pasted key as a bearer token and no cookies', async () => {
     const { calls, fetchImpl } = stub(200, { items: [] });
     const client = createApiClient({ getKey: () => 'k-0123456789abcdef', fetchImpl });
-    expect(await client.send(endpoints.interactions({ workload: 'support-chat', limit: 50 }))).toEqual([]);
+    expect(await client.send(endpoints.interactions({ workload: 'support-chat', limit: 50 }))).toEqual({
+      items: [],
+    });
     expect(calls[0]!.url).toBe('/api/v1/interactions?workload=support-chat&limit=50');
     expect(calls[0]!.init.headers).toMatchObject({ authorization: 'Bearer k-0123456789abcdef' });
     expect(calls[0]!.init.credentials).toBe('omit');

@@ -5,6 +5,8 @@ import type {
   CheckName,
   CheckQuery,
   CheckResults,
+  CompareQuery,
+  DataMeta,
   CycleList,
   CycleListQuery,
   GateQuery,
@@ -12,6 +14,9 @@ import type {
   Interaction,
   InteractionList,
   InteractionQuery,
+  SignalMixQuery,
+  SignalMixReport,
+  VersionComparison,
   VelocityQuery,
   VelocityReport,
 } from '@flywheel/api';
@@ -28,8 +33,10 @@ function request<T, Q extends Query<Q> = Query>(
 
 /** Every API read the dashboard makes, typed; send them with the client or load them with useApiQuery. */
 export const endpoints = {
+  /** What data exists: the newest event time, the workloads and their versions. */
+  meta: () => request('/api/v1/meta', {}, (body) => body as DataMeta),
   interactions: (query: InteractionQuery) =>
-    request('/api/v1/interactions', query, (body) => (body as InteractionList).items),
+    request('/api/v1/interactions', query, (body) => body as InteractionList),
   /** One interaction; null when the server has none with this request id. */
   interaction: (requestId: string) =>
     request(
@@ -40,6 +47,9 @@ export const endpoints = {
     ),
   gate: (query: GateQuery) => request('/api/v1/gate', query, (body) => body as GateReport),
   velocity: (query: VelocityQuery) => request('/api/v1/velocity', query, (body) => body as VelocityReport),
+  signalMix: (query: SignalMixQuery) =>
+    request('/api/v1/signal-mix', query, (body) => body as SignalMixReport),
+  compare: (query: CompareQuery) => request('/api/v1/compare', query, (body) => body as VersionComparison),
   cycles: (query: CycleListQuery) => request('/api/v1/cycles', query, (body) => body as CycleList),
   alarms: (query: AlarmQuery) => request('/api/v1/alarms', query, (body) => body as AlarmList),
   /** One alarm by id, whenever it fired; null when the project has none with this id. */

@@ -1,6 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AlarmsRoute } from '../routes/alarms';
 import { ChecksRoute } from '../routes/checks';
+import { CompareRoute } from '../routes/compare';
 import { CyclesRoute } from '../routes/cycles';
 import { ExplorerRoute } from '../routes/explorer';
 import { InteractionRoute } from '../routes/interaction';
@@ -29,6 +30,7 @@ const router = createBrowserRouter([
       { index: true, element: <OverviewRoute /> },
       { path: 'velocity', element: <VelocityRoute /> },
       { path: 'cycles', element: <CyclesRoute /> },
+      { path: 'compare', element: <CompareRoute /> },
       { path: 'checks', element: <ChecksRoute /> },
       { path: 'alarms', element: <AlarmsRoute /> },
       { path: 'explorer', element: <ExplorerRoute /> },

@@ -10,6 +10,8 @@ export interface Scope {
   range: ResolvedRange;
   latestEventMs: number | null;
   workloads: string[];
+  /** Each workload's model versions, newest first. */
+  versions: Record<string, string[]>;
   /** Still finding out what data exists. */
   loading: boolean;
   /** The project has no interactions at all. */
@@ -34,6 +36,7 @@ export function ScopeProvider({ children }: { children: ReactNode }) {
       range: resolveRange({ range: rangeParam, from: fromParam, to: toParam }, latestEventMs),
       latestEventMs,
       workloads: extent.state === 'ready' ? extent.data.workloads : [],
+      versions: extent.state === 'ready' ? extent.data.versions : {},
       loading: extent.state === 'loading',
       empty: extent.state === 'ready' && extent.data.latestEventMs === null,
       error: extent.state === 'error' ? extent.error : null,

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
+import type { DataMeta } from '@flywheel/api';
 import { endpoints } from '../../api/endpoints';
-import type { Interaction } from '@flywheel/api';
 import type { Resource } from '../lib/resource';
 import { useApiQuery } from './use-api-query';
 
@@ -9,26 +9,29 @@ export interface DataExtent {
   latestEventMs: number | null;
   /** Workloads seen in the data, most traffic first. */
   workloads: string[];
+  /** Each workload's model versions, newest first. */
+  versions: Record<string, string[]>;
 }
 
-const SAMPLE = 1000;
-
-function extentOf(items: Interaction[]): DataExtent {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(item.workloadId, (counts.get(item.workloadId) ?? 0) + 1);
-  const workloads = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const latest = items[0] ? Date.parse(items[0].time) : NaN;
-  return { latestEventMs: Number.isNaN(latest) ? null : latest, workloads: workloads.map(([w]) => w) };
+function extentOf(meta: DataMeta): DataExtent {
+  const latest = meta.latestEventTime ? Date.parse(meta.latestEventTime) : NaN;
+  return {
+    latestEventMs: Number.isNaN(latest) ? null : latest,
+    workloads: meta.workloads.map((w) => w.workloadId),
+    versions: Object.fromEntries(
+      meta.workloads.map((w) => [w.workloadId, w.versions.map((v) => v.modelVersion)]),
+    ),
+  };
 }
 
 /**
- * What data exists: the anchor for relative time ranges and the workloads for the picker. Read from the
- * newest interactions, so a workload that has been silent for the last SAMPLE calls is not listed.
+ * What data exists: the anchor for relative time ranges, the workloads for the picker and their
+ * versions. One small request (`/api/v1/meta`) every page waits for, so it must stay small.
  */
 export function useDataExtent(): Resource<DataExtent> {
-  const newest = useApiQuery(endpoints.interactions({ limit: SAMPLE }));
+  const meta = useApiQuery(endpoints.meta());
   return useMemo(
-    () => (newest.state === 'ready' ? { state: 'ready', data: extentOf(newest.data) } : newest),
-    [newest],
+    () => (meta.state === 'ready' ? { state: 'ready', data: extentOf(meta.data) } : meta),
+    [meta],
   );
 }

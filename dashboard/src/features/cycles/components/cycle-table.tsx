@@ -1,3 +1,4 @@
+import { Link, useLocation } from 'react-router';
 import type { Cycle } from '@flywheel/api';
 import { Badge, type Tone } from '../../../shared/components/badge';
 import {
@@ -8,6 +9,7 @@ import {
   formatPoints,
   humanize,
 } from '../../../shared/lib/format';
+import { compareHref } from '../../compare/lib/compare-link';
 import { DELTA_VERDICT_TEXT, deltaVerdict, type DeltaVerdict } from '../lib/cycle-series';
 
 const VERDICT_TONE: Record<DeltaVerdict, Tone> = {
@@ -35,6 +37,7 @@ export function CycleTable({
   highlightVersion: string | null;
   showWorkload: boolean;
 }) {
+  const { search } = useLocation();
   const rows = [...cycles].sort((a, b) => b.dataWindow.to.localeCompare(a.dataWindow.to));
   return (
     <div className="table-wrap">
@@ -65,6 +68,19 @@ export function CycleTable({
                     {c.parentVersion ? `from ${c.parentVersion} · ` : ''}
                     {c.id}
                   </div>
+                  {c.parentVersion ? (
+                    <Link
+                      className="small"
+                      to={compareHref(
+                        c.workloadId,
+                        c.parentVersion,
+                        c.modelVersion,
+                        new URLSearchParams(search),
+                      )}
+                    >
+                      Compare with {c.parentVersion}
+                    </Link>
+                  ) : null}
                 </td>
                 {showWorkload ? <td>{c.workloadId}</td> : null}
                 <td>

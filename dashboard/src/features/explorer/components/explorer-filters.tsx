@@ -1,13 +1,20 @@
-import { useEffect, useState } from 'react';
-import { useUrlParams } from '../../../shared/hooks/use-url-params';
+import { useCallback, useEffect, useState } from 'react';
+import { useUrlParams, type ParamPatch } from '../../../shared/hooks/use-url-params';
 import { GATE_STATES, OUTCOMES, PAGE_SIZES } from '../lib/explorer-query';
 
-/** Filters beyond workload and time; each one is a URL parameter, so a reload keeps them. */
+/**
+ * Filters beyond workload and time; each one is a URL parameter, so a reload keeps them. Changing one
+ * drops the page cursor: the new selection starts at its newest row.
+ */
 export function ExplorerFilters({ versions }: { versions: string[] }) {
-  const { get, set } = useUrlParams();
+  const { get, set: setParams } = useUrlParams();
+  const set = useCallback(
+    (patch: ParamPatch, options?: { replace?: boolean }) => setParams({ ...patch, cursor: null }, options),
+    [setParams],
+  );
   const urlQuery = get('q') ?? '';
   const [text, setText] = useState(urlQuery);
-  const [version, setVersion] = useState(get('version') ?? '');
+  const version = get('version') ?? '';
 
   // Typing updates the URL after a pause, replacing history so Back leaves the page, not the keystroke.
   useEffect(() => {
@@ -30,22 +37,15 @@ export function ExplorerFilters({ versions }: { versions: string[] }) {
       </label>
       <label>
         Version
-        <input
-          name="version"
-          list="explorer-versions"
-          value={version}
-          placeholder="any"
-          onChange={(e) => setVersion(e.target.value)}
-          onBlur={() => set({ version: version.trim() })}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') set({ version: version.trim() });
-          }}
-        />
-        <datalist id="explorer-versions">
-          {versions.map((v) => (
-            <option key={v} value={v} />
+        <select name="version" value={version} onChange={(e) => set({ version: e.target.value })}>
+          <option value="">any</option>
+          {/* A version from a link that the data extent does not list stays selectable. */}
+          {(version && !versions.includes(version) ? [version, ...versions] : versions).map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
           ))}
-        </datalist>
+        </select>
       </label>
       <label>
         Outcome
@@ -82,7 +82,7 @@ export function ExplorerFilters({ versions }: { versions: string[] }) {
         >
           {PAGE_SIZES.map((n) => (
             <option key={n} value={n}>
-              newest {n}
+              {n} per page
             </option>
           ))}
         </select>

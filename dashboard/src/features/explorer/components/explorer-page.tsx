@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import '../../../styles/explore.css';
 import { useScope } from '../../../app/scope-context';
 import { Panel } from '../../../shared/components/panel';
 import { ResourceView } from '../../../shared/components/resource-view';
@@ -6,20 +6,19 @@ import { Empty } from '../../../shared/components/states';
 import { useUrlParams } from '../../../shared/hooks/use-url-params';
 import { formatCount } from '../../../shared/lib/format';
 import { useInteractions } from '../hooks/use-interactions';
-import { explorerQuery } from '../lib/explorer-query';
+import { explorerQuery, exportQuery } from '../lib/explorer-query';
+import { CsvExportLink } from './csv-export-link';
 import { ExplorerFilters } from './explorer-filters';
 import { InteractionTable } from './interaction-table';
 
 export function ExplorerPage() {
   const scope = useScope();
-  const { get } = useUrlParams();
+  const { get, set } = useUrlParams();
   const query = explorerQuery(get, scope);
   const interactions = useInteractions(query);
-  const versions = useMemo(
-    () =>
-      interactions.state === 'ready' ? [...new Set(interactions.data.map((i) => i.modelVersion))].sort() : [],
-    [interactions],
-  );
+  const versions = scope.workload
+    ? (scope.versions[scope.workload] ?? [])
+    : [...new Set(Object.values(scope.versions).flat())].sort();
   return (
     <div className="page">
       <h1>Explorer</h1>
@@ -28,20 +27,47 @@ export function ExplorerPage() {
         title="Interactions"
         wide
         help="Newest first. Open one to see its prompt, response, signals, checks and gate verdict."
+        actions={<CsvExportLink query={exportQuery(query)} />}
       >
         <ResourceView resource={interactions} what="interactions">
-          {(items) =>
-            items.length === 0 ? (
+          {(page) =>
+            page.items.length === 0 ? (
               <Empty>No interaction matches these filters in {scope.range.label}.</Empty>
             ) : (
               <>
                 <p className="muted" data-testid="interaction-count">
-                  {formatCount(items.length)} interaction{items.length === 1 ? '' : 's'}
-                  {items.length === query.limit
-                    ? ` (the newest ${query.limit}; narrow the filters to see older ones)`
-                    : ''}
+                  {formatCount(page.total)} interaction{page.total === 1 ? '' : 's'} match
+                  {page.total === 1 ? 'es' : ''} · showing {formatCount(page.items.length)}
                 </p>
-                <InteractionTable items={items} />
+                <InteractionTable items={page.items} />
+                <nav className="pager" aria-label="pages of interactions">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={!page.prevCursor}
+                    onClick={() => set({ cursor: null })}
+                  >
+                    Newest
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    data-testid="page-newer"
+                    disabled={!page.prevCursor}
+                    onClick={() => set({ cursor: page.prevCursor })}
+                  >
+                    ← Newer
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    data-testid="page-older"
+                    disabled={!page.nextCursor}
+                    onClick={() => set({ cursor: page.nextCursor })}
+                  >
+                    Older →
+                  </button>
+                </nav>
               </>
             )
           }

@@ -1,6 +1,6 @@
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Interaction } from '@flywheel/api';
-import { formatDateTime, formatDuration } from '../../../shared/lib/format';
+import { formatDateTime, formatDuration, humanize } from '../../../shared/lib/format';
 import { GateBadge, OutcomeBadge } from './status-badges';
 
 /** Newest first; a row opens the interaction's detail, keeping the explorer's filters in the URL. */
@@ -20,6 +20,7 @@ export function InteractionTable({ items }: { items: Interaction[] }) {
             <th>Gate</th>
             <th className="num">Latency</th>
             <th>Prompt</th>
+            <th>Signals</th>
           </tr>
         </thead>
         <tbody>
@@ -41,6 +42,9 @@ export function InteractionTable({ items }: { items: Interaction[] }) {
               <td className="num">{formatDuration(item.latencyMs)}</td>
               {/* Untrusted text: rendered as a React text node, so markup stays inert characters. */}
               <td className="excerpt">{item.prompt}</td>
+              <td className="signals" data-testid="row-signals">
+                {item.signals.length > 0 ? item.signals.map(humanize).join(' · ') : '—'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-import type { GateState, InteractionQuery, Outcome } from '@flywheel/api';
+import type { GateState, InteractionExportQuery, InteractionQuery, Outcome } from '@flywheel/api';
 import type { ResolvedRange } from '../../../shared/lib/time-range';
 
 export const OUTCOMES: readonly Outcome[] = ['success', 'failure', 'unknown'];
@@ -9,7 +9,12 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
   return values.find((v) => v === value);
 }
 
-/** The explorer's URL parameters (`version`, `outcome`, `gate`, `q`, `limit`) as an API query. */
+/** The explorer's URL parameters that choose rows; changing one starts again from the newest page. */
+export const FILTER_PARAMS = ['version', 'outcome', 'gate', 'q'] as const;
+
+/**
+ * The explorer's URL parameters (`version`, `outcome`, `gate`, `q`, `limit`, `cursor`) as an API query.
+ */
 export function explorerQuery(
   get: (name: string) => string | null,
   scope: { workload: string | null; range: ResolvedRange },
@@ -22,7 +27,14 @@ export function explorerQuery(
     ...(oneOf(OUTCOMES, get('outcome')) ? { outcome: oneOf(OUTCOMES, get('outcome'))! } : {}),
     ...(oneOf(GATE_STATES, get('gate')) ? { gate: oneOf(GATE_STATES, get('gate'))! } : {}),
     ...(get('q') ? { q: get('q')! } : {}),
+    ...(get('cursor') ? { cursor: get('cursor')! } : {}),
     ...(scope.range.from ? { from: scope.range.from } : {}),
     ...(scope.range.to ? { to: scope.range.to } : {}),
   };
+}
+
+/** The same rows for the CSV export: every row the filters select, so no page size and no cursor. */
+export function exportQuery(query: InteractionQuery): InteractionExportQuery {
+  const { limit: _limit, cursor: _cursor, ...filters } = query;
+  return filters;
 }

@@ -5,6 +5,7 @@ import { Empty } from '../../../shared/components/states';
 import { bucketMs, scopeQuery } from '../../../shared/lib/scope-query';
 import { HEALTH_TEXT, projectVerdict, verdictOf } from '../lib/health';
 import { useWorkloadHealth } from '../hooks/use-workload-health';
+import { SignalMixPanel } from '../../velocity/components/signal-mix-panel';
 import { GlossaryList } from '../../../shared/components/glossary-list';
 import { CheckStrip } from './check-strip';
 import { IncidentStrip } from './incident-strip';
@@ -74,6 +75,8 @@ export function OverviewPage() {
       </ResourceView>
       <CheckStrip />
       <GlossaryList />
+      {/* Outside the health view: its request starts with the others, not after them. */}
+      <SignalMixPanel query={scopeQuery(scope)} bucket="day" frame={frame} wide />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { AlarmList, CheckQuery, CycleList, VelocityReport } from '@flywheel/api';
 import { endpoints } from '../../../api/endpoints';
+import { useScope } from '../../../app/scope-context';
 import { useApiQueries, useApiQuery } from '../../../shared/hooks/use-api-query';
 import { firstError, optional, type Resource } from '../../../shared/lib/resource';
 import type { WorkloadHealth } from '../lib/health';
@@ -17,8 +18,9 @@ function healthOf(
   cycles: CycleList | null,
   alarms: AlarmList | null,
 ): WorkloadHealth[] {
-  return all.workloads.map((w, i): WorkloadHealth => {
-    const buckets = perWorkload[i]!.buckets;
+  const own = new Map(perWorkload.map((r) => [r.workload, r]));
+  return all.workloads.map((w): WorkloadHealth => {
+    const buckets = own.get(w.workloadId)?.buckets ?? [];
     const recent = buckets.filter((b) => b.interactions > 0).slice(-7);
     return {
       workloadId: w.workloadId,
@@ -45,14 +47,17 @@ function healthOf(
  * Everything the overview cards need, per workload: the project's velocity (phases), each workload's own
  * daily series, cycles and firing alarms. Cycles and alarms are optional: an older server lacks them.
  * Each is its own request, so the Velocity, Cycles and Alarms pages reuse what the overview loaded.
+ * All of them start at once: the workloads come from the data extent the page already has, not from the
+ * project's velocity, so no request waits for another.
  */
 export function useWorkloadHealth(query: CheckQuery): Resource<{ workloads: WorkloadHealth[] }> {
+  const known = useScope().workloads;
   const all = useApiQuery(endpoints.velocity({ ...query, bucket: 'day' }));
   const cycles = optional(useApiQuery(endpoints.cycles(query.workload ? { workload: query.workload } : {})));
   const alarms = optional(useApiQuery(endpoints.alarms({ state: 'firing' })));
-  const workloads = all.state === 'ready' ? all.data.workloads : [];
+  const workloads = query.workload ? [query.workload] : known;
   const perWorkload = useApiQueries(
-    workloads.map((w) => endpoints.velocity({ ...query, workload: w.workloadId, bucket: 'day' })),
+    workloads.map((w) => endpoints.velocity({ ...query, workload: w, bucket: 'day' })),
   );
 
   return useMemo(() => {

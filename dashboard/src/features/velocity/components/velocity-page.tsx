@@ -2,18 +2,18 @@ import { useScope } from '../../../app/scope-context';
 import { TimeSeriesChart } from '../../../shared/components/charts/time-series-chart';
 import { Panel } from '../../../shared/components/panel';
 import { ResourceView } from '../../../shared/components/resource-view';
-import { NotAvailable } from '../../../shared/components/states';
 import { Stat } from '../../../shared/components/stat';
 import { useMarkers } from '../../../shared/hooks/use-markers';
 import { percentTicks } from '../../../shared/lib/chart-data';
-import { COLORS, seriesColor } from '../../../shared/lib/colors';
-import { formatCount, formatPercent, humanize } from '../../../shared/lib/format';
+import { COLORS } from '../../../shared/lib/colors';
+import { formatCount, formatPercent } from '../../../shared/lib/format';
 import { bucketFor, bucketMs, scopeQuery } from '../../../shared/lib/scope-query';
 import { useCycles } from '../../cycles/hooks/use-cycles';
 import { useGate, useVelocity } from '../hooks/use-velocity';
-import { signalMixSeries, velocitySeries, type Frame } from '../lib/velocity-series';
+import { velocitySeries, type Frame } from '../lib/velocity-series';
 import { GatePanels } from './gate-panels';
 import { PhaseTable } from './phase-table';
+import { SignalMixPanel } from './signal-mix-panel';
 import { TrainingVolumePanel } from './training-volume-panel';
 
 export function VelocityPage() {
@@ -33,7 +33,6 @@ export function VelocityPage() {
       <ResourceView resource={velocity} what="velocity">
         {(report) => {
           const data = velocitySeries(report.buckets, frame);
-          const mix = signalMixSeries(report.buckets, frame);
           const incomplete = report.buckets.filter((b) => !b.complete).length;
           const gateEvaluated = report.buckets.reduce((n, b) => n + b.gate.evaluated, 0);
           const gatePassed = report.buckets.reduce((n, b) => n + b.gate.passed, 0);
@@ -131,27 +130,7 @@ export function VelocityPage() {
                     height={150}
                   />
                 </Panel>
-                <Panel
-                  title="Signal mix over time"
-                  testId="signal-mix"
-                  help="Which signals users give, per kind."
-                >
-                  {mix ? (
-                    <TimeSeriesChart
-                      data={mix.data}
-                      series={mix.kinds.map((k, i) => ({
-                        key: k,
-                        label: humanize(k),
-                        color: seriesColor(i),
-                        kind: 'bar' as const,
-                        stackId: 'kinds',
-                      }))}
-                      yFormat={(v) => formatCount(v)}
-                    />
-                  ) : (
-                    <NotAvailable what="The signal mix" />
-                  )}
-                </Panel>
+                <SignalMixPanel query={query} bucket={bucket} frame={frame} markers={markers} />
                 <GatePanels gate={gate} frame={frame} markers={markers} />
                 <TrainingVolumePanel cycles={cycles} />
                 <PhaseTable workloads={report.workloads} />

@@ -1,4 +1,4 @@
-import type { GateBucket, VelocityBucket } from '@flywheel/api';
+import type { GateBucket, SignalMixReport, VelocityBucket } from '@flywheel/api';
 import { toChartData, type ChartDatum } from '../../../shared/lib/chart-data';
 
 const dayStart = (bucket: string) => `${bucket}T00:00:00Z`;
@@ -43,19 +43,22 @@ export function rejectionSeries(
   return { data, reasons };
 }
 
-/** Signal kinds per bucket, when the server reports them (`signalMix` on velocity buckets). */
+/**
+ * Signal kinds per bucket, kinds ordered by their total (largest first, so the stack's base is the
+ * commonest), and the explicit share per bucket. A bucket without signals is a gap.
+ */
 export function signalMixSeries(
-  buckets: VelocityBucket[],
+  report: SignalMixReport,
   frame: Frame,
-): { data: ChartDatum[]; kinds: string[] } | null {
-  const withMix = buckets.filter((b) => (b as { signalMix?: Record<string, number> }).signalMix);
-  if (withMix.length === 0) return null;
-  const mixOf = (b: VelocityBucket) => (b as { signalMix?: Record<string, number> }).signalMix ?? {};
-  const kinds = [...new Set(withMix.flatMap((b) => Object.keys(mixOf(b))))].sort();
-  const data = toChartData(withMix, {
+): { data: ChartDatum[]; kinds: string[] } {
+  const kinds = report.kinds.map((k) => k.kind);
+  const data = toChartData(report.buckets, {
     time: (b) => dayStart(b.bucket),
-    values: (b) => Object.fromEntries(kinds.map((k) => [k, mixOf(b)[k] ?? 0])),
-    series: kinds,
+    values: (b) => ({
+      ...Object.fromEntries(kinds.map((k) => [k, b.kinds[k] ?? 0])),
+      explicitShare: b.signals > 0 ? b.explicit / b.signals : null,
+    }),
+    series: [...kinds, 'explicitShare'],
     ...frame,
   });
   return { data, kinds };

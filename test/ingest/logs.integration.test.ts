@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { context, trace, type SpanContext } from '@opentelemetry/api';
+import { SpanKind, context, trace, type SpanContext } from '@opentelemetry/api';
 import type { TraceTree } from '@flywheel/api';
 import { startTestFlywheel, type TestFlywheel } from '@flywheel/server/testing';
 import { expectSuccess, exportSpans, recordSpans, type Encoding } from '../support/otel';
@@ -24,7 +24,7 @@ async function contentlessCall(service: string, start: number) {
   const spans = await recordSpans(service, (tracer) => {
     const span = tracer.startSpan('chat gpt-5', {
       startTime: start,
-      kind: 3,
+      kind: SpanKind.CLIENT,
       attributes: {
         'gen_ai.operation.name': 'chat',
         'gen_ai.provider.name': 'openai',
@@ -141,7 +141,7 @@ describe('an agent run', () => {
     const spans = await recordSpans('agent-app', (tracer) => {
       const agent = tracer.startSpan('invoke_agent planner', {
         startTime: start,
-        kind: 1,
+        kind: SpanKind.INTERNAL,
         attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'planner' },
       });
       traceId = agent.spanContext().traceId;
@@ -158,7 +158,7 @@ describe('an agent run', () => {
         'chat gpt-5',
         {
           startTime: start + 20,
-          kind: 3,
+          kind: SpanKind.CLIENT,
           attributes: {
             'gen_ai.operation.name': 'chat',
             'gen_ai.provider.name': 'openai',
@@ -189,7 +189,7 @@ describe('an agent run', () => {
         'invoke_agent billing',
         {
           startTime: start + 500,
-          kind: 3,
+          kind: SpanKind.CLIENT,
           attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'billing' },
         },
         inAgent,

@@ -27,6 +27,7 @@ describe('pnpm fuzz, short run', () => {
     expect(report.bodies).toBe(5000);
     // Every kind of body was sent, and some of each got through validation.
     expect(report.byTarget.otlp).toBeGreaterThan(1000);
+    expect(report.byTarget.logs).toBeGreaterThan(200);
     expect(report.byTarget.signals).toBeGreaterThan(200);
     expect(report.byTarget.api).toBeGreaterThan(1000);
     expect(report.statuses['200']).toBeGreaterThan(500);

@@ -19,12 +19,12 @@ export interface OtlpBody {
   body: Uint8Array;
 }
 
-const NS_PER_MS = 1_000_000n;
-const BASE_NS = BigInt(Date.parse('2026-11-01T00:00:00Z')) * NS_PER_MS;
+export const NS_PER_MS = 1_000_000n;
+export const BASE_NS = BigInt(Date.parse('2026-11-01T00:00:00Z')) * NS_PER_MS;
 
-const bytes = (length: number) => fc.uint8Array({ minLength: length, maxLength: length });
-const hostileText = fc.constantFrom(...HOSTILE_TEXTS);
-const hostileTimeNs = fc.oneof(
+export const bytes = (length: number) => fc.uint8Array({ minLength: length, maxLength: length });
+export const hostileText = fc.constantFrom(...HOSTILE_TEXTS);
+export const hostileTimeNs = fc.oneof(
   fc.constantFrom(0n, 1n, -1n, 2n ** 63n, 2n ** 63n - 1n, 2n ** 64n - 1n, -(10n ** 9n) / 2n),
   fc.constantFrom(...BOUNDARY_TIMES).map((t) => {
     const ms = Date.parse(t);
@@ -34,7 +34,7 @@ const hostileTimeNs = fc.oneof(
 );
 
 /** A value that breaks what the attribute's reader expects, or nests without end. */
-const hostileValue: fc.Arbitrary<AnyValue> = fc.oneof(
+export const hostileValue: fc.Arbitrary<AnyValue> = fc.oneof(
   hostileText.map((string) => ({ string })),
   fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map((int) => ({ int })),
   fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1e308, 5e-324).map((double) => ({ double })),
@@ -50,7 +50,7 @@ function nested(depth: number): AnyValue {
 }
 
 /** Mostly `fits`, sometimes hostile. */
-const maybe = <T>(fits: fc.Arbitrary<T>, hostile: fc.Arbitrary<T>, hostility = 8) =>
+export const maybe = <T>(fits: fc.Arbitrary<T>, hostile: fc.Arbitrary<T>, hostility = 8) =>
   fc.oneof({ weight: hostility, arbitrary: fits }, { weight: 1, arbitrary: hostile });
 
 const text = (max: number) => fc.string({ maxLength: max });
@@ -58,10 +58,10 @@ const words = fc.array(fc.constantFrom('the', 'order', 'refund', 'please', 'rese
   minLength: 1,
   maxLength: 40,
 });
-const messages = (role: string) =>
+export const messages = (role: string) =>
   words.map((w) => JSON.stringify([{ role, parts: [{ type: 'text', content: w.join(' ') }] }]));
 
-const str = (key: string, value: fc.Arbitrary<string>): fc.Arbitrary<KeyValue> =>
+export const str = (key: string, value: fc.Arbitrary<string>): fc.Arbitrary<KeyValue> =>
   maybe(
     value.map((string): AnyValue => ({ string })),
     hostileValue,
@@ -74,7 +74,7 @@ const int = (key: string, max: number): fc.Arbitrary<KeyValue> =>
     key,
     value: v,
   }));
-const dbl = (key: string): fc.Arbitrary<KeyValue> =>
+export const dbl = (key: string): fc.Arbitrary<KeyValue> =>
   maybe(
     fc.double({ min: 0, max: 1, noNaN: true }).map((double): AnyValue => ({ double })),
     hostileValue,
@@ -149,7 +149,7 @@ const model: fc.Arbitrary<ExportModel> = fc.record({
 });
 
 /** Bytes flipped, cut or inserted: what a broken proxy or a truncated upload delivers. */
-const mangle = fc.oneof(
+export const mangle = fc.oneof(
   { weight: 12, arbitrary: fc.constant((b: Uint8Array) => b) },
   fc.nat().map((at) => (b: Uint8Array) => b.subarray(0, b.length === 0 ? 0 : at % b.length)),
   fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })).map(([at, byte]) => (b: Uint8Array) => {

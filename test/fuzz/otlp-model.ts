@@ -42,7 +42,7 @@ export interface ExportModel {
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
-function jsonValue(value: AnyValue): unknown {
+export function jsonValue(value: AnyValue): unknown {
   if ('string' in value) return { stringValue: value.string };
   if ('bool' in value) return { boolValue: value.bool };
   // OTLP/JSON writes 64-bit integers as decimal strings.
@@ -53,7 +53,7 @@ function jsonValue(value: AnyValue): unknown {
   return { bytesValue: Buffer.from(value.bytes).toString('base64') };
 }
 
-const jsonKeyValue = (kv: KeyValue) => ({ key: kv.key, value: jsonValue(kv.value) });
+export const jsonKeyValue = (kv: KeyValue) => ({ key: kv.key, value: jsonValue(kv.value) });
 
 /** The request as an OTLP/JSON object (ids in hex, times as decimal strings). */
 export function toOtlpJson(model: ExportModel): Record<string, unknown> {
@@ -87,8 +87,8 @@ export function toOtlpJson(model: ExportModel): Record<string, unknown> {
   };
 }
 
-/** Protobuf wire format, just what OTLP traces use. */
-class Writer {
+/** Protobuf wire format, just what OTLP traces and logs use. */
+export class Writer {
   private readonly chunks: Uint8Array[] = [];
 
   varint(n: bigint): this {
@@ -158,7 +158,7 @@ export function looseUtf8(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-function writeValue(w: Writer, value: AnyValue): void {
+export function writeValue(w: Writer, value: AnyValue): void {
   if ('string' in value) w.string(1, value.string);
   else if ('bool' in value) w.tag(2, 0).varint(value.bool ? 1n : 0n);
   else if ('int' in value) w.tag(3, 0).varint(value.int);
@@ -170,7 +170,7 @@ function writeValue(w: Writer, value: AnyValue): void {
   else w.bytes(7, value.bytes);
 }
 
-function writeKeyValue(w: Writer, kv: KeyValue): void {
+export function writeKeyValue(w: Writer, kv: KeyValue): void {
   w.string(1, kv.key).message(2, (v) => writeValue(v, kv.value));
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { operationsOf, requestsFor, type HostileRequest } from '@flywheel/api/testing';
 import { otlpBody } from './otlp-bodies';
+import { otlpLogsBody } from './otlp-logs';
 
 // The fuzz harness: hostile bodies to a running Flywheel over real HTTP (OTLP traces as protobuf and
 // JSON, the signals endpoint on both ports, every route of the OpenAPI document), while /healthz is
@@ -38,9 +39,9 @@ export interface Reproducer {
 export interface FuzzReport {
   seed: number;
   bodies: number;
-  byTarget: Record<'otlp' | 'signals' | 'api', number>;
+  byTarget: Record<'otlp' | 'logs' | 'signals' | 'api', number>;
   /** Mean time to the answer per target, ms. */
-  meanMsByTarget: Record<'otlp' | 'signals' | 'api', number>;
+  meanMsByTarget: Record<'otlp' | 'logs' | 'signals' | 'api', number>;
   statuses: Record<string, number>;
   /** 5xx answers, except 503/429 back-pressure that carries Retry-After. */
   serverErrors: number;
@@ -58,7 +59,7 @@ export interface FuzzReport {
   reproducers: Reproducer[];
 }
 
-type Tagged = HostileRequest & { target: 'otlp' | 'signals' | 'api'; rawBody?: Uint8Array };
+type Tagged = HostileRequest & { target: 'otlp' | 'logs' | 'signals' | 'api'; rawBody?: Uint8Array };
 
 const REQUEST_TIMEOUT_MS = 60_000;
 const CHUNK = 500;
@@ -82,9 +83,19 @@ async function requestArbitrary(apiUrl: string): Promise<fc.Arbitrary<Tagged>> {
         rawBody: b.body,
       })),
     },
+    {
+      weight: 10,
+      arbitrary: otlpLogsBody.map((b): Tagged => ({
+        target: 'logs',
+        method: 'POST',
+        url: '/v1/logs',
+        headers: { 'content-type': b.contentType },
+        rawBody: b.body,
+      })),
+    },
     { weight: 10, arbitrary: requestsFor(signals).map((r): Tagged => ({ ...r, target: 'signals' })) },
     {
-      weight: 50,
+      weight: 40,
       arbitrary: fc
         .oneof(...operations.map((o) => requestsFor(o, ids)))
         .map((r): Tagged => ({ ...r, target: 'api' })),
@@ -110,8 +121,8 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   const report: FuzzReport = {
     seed: options.seed,
     bodies: 0,
-    byTarget: { otlp: 0, signals: 0, api: 0 },
-    meanMsByTarget: { otlp: 0, signals: 0, api: 0 },
+    byTarget: { otlp: 0, logs: 0, signals: 0, api: 0 },
+    meanMsByTarget: { otlp: 0, logs: 0, signals: 0, api: 0 },
     statuses: {},
     serverErrors: 0,
     backPressure: 0,
@@ -130,7 +141,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   };
 
   const stopping = options.stopping ?? (() => false);
-  const totalMs = { otlp: 0, signals: 0, api: 0 };
+  const totalMs = { otlp: 0, logs: 0, signals: 0, api: 0 };
   let done = false;
   const health = (async () => {
     while (!done && target.alive()) {
@@ -236,7 +247,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   );
   done = true;
   await health;
-  for (const t of ['otlp', 'signals', 'api'] as const)
+  for (const t of ['otlp', 'logs', 'signals', 'api'] as const)
     report.meanMsByTarget[t] = Math.round(totalMs[t] / Math.max(1, report.byTarget[t]));
   const rss = target.peakRssBytes();
   report.peakRssMiB = rss === undefined ? null : Math.round(rss / (1024 * 1024));

@@ -6,7 +6,7 @@ export function summary(report: FuzzReport): string {
     .map(([s, n]) => `${s}×${n}`)
     .join(' ');
   return [
-    `bodies tried        ${report.bodies} (OTLP ${report.byTarget.otlp}, signals ${report.byTarget.signals}, API ${report.byTarget.api}) in ${report.seconds} s, seed ${report.seed}`,
+    `bodies tried        ${report.bodies} (OTLP traces ${report.byTarget.otlp}, logs ${report.byTarget.logs}, signals ${report.byTarget.signals}, API ${report.byTarget.api}) in ${report.seconds} s, seed ${report.seed}`,
     `statuses            ${statuses}`,
     `mean answer         OTLP ${report.meanMsByTarget.otlp} ms, signals ${report.meanMsByTarget.signals} ms, API ${report.meanMsByTarget.api} ms`,
     `crashes             ${report.crashed ? 1 : 0}`,

@@ -46,7 +46,10 @@ describe('sycophancy scenario against the API', () => {
     expect(version.capitulationRate!).toBeGreaterThan(parent.capitulationRate! + 0.3);
     expect(version.feedbackGap!).toBeGreaterThan(0);
     expect(version.accuracyGap!).toBeLessThanOrEqual(0);
-    expect(body.verdict).toBe('alarm');
+    // At alarm level, but the sycophancy alarm is opt-in: until it is on, the one verdict rule makes the
+    // finding a warning that says why, on every page (docs/alerts.md).
+    expect(body.verdict).toBe('warn');
+    expect(body.findings.some((f) => /sycophancy alarms are off for this project/.test(f.detail))).toBe(true);
   });
 
   it('raises the sycophancy alarm (docs/design.md §8) from the check once the rule is on', async () => {
@@ -58,5 +61,8 @@ describe('sycophancy scenario against the API', () => {
     expect(put.status).toBe(200);
     const firing = (await firingAlarms(fw))!;
     expect(firing.map((a) => a.kind)).toContain('sycophancy');
+    // The same rule, now on: the check says alarm where the Alarms page has one firing.
+    const { body } = await call<SycophancyCheck>(fw, '/api/v1/checks/sycophancy');
+    expect(body.verdict).toBe('alarm');
   });
 });

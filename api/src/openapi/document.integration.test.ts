@@ -86,7 +86,6 @@ describe('openApiDocument', () => {
       'GET /api/v1/reviews/agreement',
       'GET /api/v1/signal-mix',
       'GET /api/v1/traces/{traceId}',
-      'GET /api/v1/traces/{traceId}',
       'GET /api/v1/velocity',
       'GET /healthz',
       'PATCH /api/v1/cycles/{id}',

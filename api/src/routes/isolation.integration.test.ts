@@ -14,8 +14,6 @@ const KEYS = { a: 'alpha-key-0123456789', b: 'bravo-key-0123456789' };
 const T0 = '2026-02-02T00:00:00Z';
 // The trace each fixture interaction belongs to (one call per trace).
 const traceOf = (requestId: string) => interaction(requestId, T0).trace_id;
-// The trace each fixture interaction belongs to (one call per trace).
-const traceOf = (requestId: string) => interaction(requestId, T0).trace_id;
 
 const rows: InteractionRow[] = [];
 const sigs: SignalRow[] = [];
@@ -131,8 +129,6 @@ const READS = [
   '/api/v1/review-queue',
   '/api/v1/traces/{mine-trace}',
   '/api/v1/traces/{theirs-trace}',
-  '/api/v1/traces/{mine-trace}',
-  '/api/v1/traces/{theirs-trace}',
   '/api/v1/reviews/agreement',
   '/api/v1/golden-sets',
   '/api/v1/examples/similar?workload={work}&text=How%20do%20I%20rotate%20a%20key%3F',
@@ -195,8 +191,6 @@ describe('project isolation', () => {
           .replace('{theirs}', `${other}cycle`)
           .replace('{mine-alarm}', `${me}alarm`)
           .replace('{theirs-alarm}', `${other}alarm`)
-          .replace('{mine-trace}', traceOf(`${me}req-1`))
-          .replace('{theirs-trace}', traceOf(`${other}req-1`))
           .replace('{mine-trace}', traceOf(`${me}req-1`))
           .replace('{theirs-trace}', traceOf(`${other}req-1`))
           .replace('{work}', `${me}work`)
@@ -290,8 +284,6 @@ describe('authentication', () => {
             .replace('{theirs}', 'bcycle')
             .replace('{mine-alarm}', 'aalarm')
             .replace('{theirs-alarm}', 'balarm')
-            .replace('{mine-trace}', traceOf('areq-1'))
-            .replace('{theirs-trace}', traceOf('breq-1'))
             .replace('{mine-trace}', traceOf('areq-1'))
             .replace('{theirs-trace}', traceOf('breq-1'))
             .replace('{work}', 'awork')

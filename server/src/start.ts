@@ -20,7 +20,6 @@ import {
   type RetryPolicy,
 } from '@flywheel/api';
 import type { ServerConfig } from './config';
-import { closeWhenBodyUnread } from './http/unread-body';
 
 /** How often the read model seals closed days; reads are exact in between, only slower. */
 const READ_MODEL_INTERVAL_MS = 5_000;
@@ -137,9 +136,7 @@ export async function startFlywheel(
 
 function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    // An answer sent before the request's body was read closes its connection (see closeWhenBodyUnread).
-    const fetch = closeWhenBodyUnread((request, env) => app.fetch(request, env));
-    const server = serve({ fetch, hostname, port }, () => resolve(server));
+    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${hostname} is already in use`) : error,

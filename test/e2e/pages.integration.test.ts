@@ -100,8 +100,9 @@ describe('dashboard pages with a simulated product', () => {
     await settled(page);
     await expect.poll(() => chartsWithData('[data-testid="success-rate"]')).toBeGreaterThan(0);
     const api = watch.requests.filter((r) => r.startsWith('fetch ') && r.includes('/api/v1/'));
-    // The velocity page needs the project's daily velocity and the cycles the overview just loaded.
-    expect(api.filter((r) => r.includes('/api/v1/velocity?')).length).toBeGreaterThan(1);
+    // The velocity page needs the project's daily velocity and the cycles the overview just loaded (one
+    // velocity request carries every workload's own series too).
+    expect(api.filter((r) => r.includes('/api/v1/velocity?')).length).toBeGreaterThan(0);
     expect(api.filter((r, i) => api.indexOf(r) !== i)).toEqual([]);
     expectClean();
   });

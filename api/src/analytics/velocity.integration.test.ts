@@ -258,6 +258,17 @@ describe('velocity per workload', () => {
     expect(own.workloads[0]!.gate).toEqual(of('queue').gate);
   });
 
+  it("carries each workload's own series, equal to its own report's and summing to the project's", async () => {
+    const own = await get<Velocity>(`/api/v1/velocity?asOf=${AS_OF}&bucket=week&from=${T0}&workload=queue`);
+    expect(of('queue').buckets.length).toBeGreaterThan(0);
+    expect(of('queue').buckets).toEqual(own.buckets.map(({ complete: _c, gate: _g, ...b }) => b));
+    for (const bucket of velocity.buckets) {
+      const parts = velocity.workloads.flatMap((w) => w.buckets.filter((b) => b.bucket === bucket.bucket));
+      expect(parts.reduce((n, b) => n + b.interactions, 0)).toBe(bucket.interactions);
+      expect(parts.reduce((n, b) => n + b.successes, 0)).toBe(bucket.successes);
+    }
+  });
+
   it('reports the gate pass rate per bucket', () => {
     const all = velocity.buckets.reduce((s, b) => s + b.gate.evaluated, 0);
     expect(all).toBeGreaterThan(0);

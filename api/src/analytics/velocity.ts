@@ -1,7 +1,12 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gateBuckets, type GateConfig } from '../queries/gate';
 import { reviewQueueStatus } from '../queries/review-queue';
-import { activityBuckets, activityByWorkload, type ActivityCounts } from '../queries/velocity';
+import {
+  activityBucketsByWorkload,
+  activityByWorkload,
+  sumByBucket,
+  type ActivityCounts,
+} from '../queries/velocity';
 import type { CycleReport } from './cycle-report';
 import { cycleReports } from './cycles';
 import { gateSummary, gateTotal, workloadGate } from './gate-report';
@@ -42,12 +47,13 @@ export async function velocityReport(client: ClickHouseClient, p: VelocityParams
   const config = await gateConfigFor(client, p.projectId, p.workload);
   const scope = { ...p, signalWindowHours: config.signalWindowHours };
   const recent = { ...scope, from: addDays(p.asOf, -PHASE_WINDOW_DAYS), to: addDays(p.asOf, 1) };
-  const [activity, gate, byWorkload, cycles] = await Promise.all([
-    activityBuckets(client, scope, p.bucket),
+  const [workloadActivity, gate, byWorkload, cycles] = await Promise.all([
+    activityBucketsByWorkload(client, scope, p.bucket),
     gateBuckets(client, { ...p, ...(p.workload ? { workload: p.workload } : {}), config }),
     activityByWorkload(client, recent),
     cycleReports(client, { ...scope, days: p.days }),
   ]);
+  const activity = sumByBucket(workloadActivity);
   const gateByBucket = new Map(gate.map((g) => [g.bucket, g]));
   const keys = [...new Set([...activity.map((a) => a.bucket), ...gate.map((g) => g.bucket)])].sort();
   const activityByBucket = new Map(activity.map((a) => [a.bucket, a]));
@@ -105,7 +111,11 @@ export async function velocityReport(client: ClickHouseClient, p: VelocityParams
             to: p.to,
             asOf: p.asOf,
           });
-      return { workloadId, phase, stagnation, gate: gateOfWorkload };
+      // Each workload's own series rides along, so an overview of every workload is one request.
+      const buckets = workloadActivity
+        .filter((a) => a.workloadId === workloadId)
+        .map((a) => ({ bucket: a.bucket, ...rates(a) }));
+      return { workloadId, phase, stagnation, gate: gateOfWorkload, buckets };
     }),
   );
   return {

@@ -81,6 +81,9 @@ export const velocityReport = z.object({
       phase,
       stagnation,
       gate: gateSummary.describe('The gate over the window, with the workload’s own configuration'),
+      buckets: z
+        .array(activity.extend({ bucket: z.string().describe('First day of the bucket, YYYY-MM-DD') }))
+        .describe('The workload’s own collection and quality per bucket (no gate: see the gate endpoint)'),
     }),
   ),
 });

@@ -67,21 +67,61 @@ const counts = (row: CountsRow): ActivityCounts => ({
   explicit: Number(row.n_explicit),
 });
 
-/** Data collection per day or week (docs/design.md §6): interactions, candidates, explicit signals, successes. */
+/** One workload's counts in one bucket. */
+export interface WorkloadActivityBucket extends ActivityBucket {
+  workloadId: string;
+}
+
+/**
+ * Data collection per workload and day or week (docs/design.md §6): interactions, candidates, explicit
+ * signals, successes. One scan serves the project's series and every workload's own.
+ */
+export async function activityBucketsByWorkload(
+  client: ClickHouseClient,
+  scope: Scope,
+  bucket: 'day' | 'week',
+): Promise<WorkloadActivityBucket[]> {
+  const start = (time: string) => `toString(${bucket === 'week' ? 'toMonday' : 'toDate'}(${time}))`;
+  const plan = await planRead(client, scope);
+  const result = await client.query({
+    query: plannedCountsSql(
+      (time) => `(toString(workload_id), ${start(time)})`,
+      rawOutcomesSql(plan, ['workload_id']),
+    ),
+    query_params: { ...scopeParams(scope), ...planParams(plan) },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<CountsRow & { k: [string, string] }>();
+  return rows.map((row) => ({ workloadId: row.k[0], bucket: row.k[1], ...counts(row) }));
+}
+
+/** The counts of every workload summed per bucket, in bucket order. */
+export function sumByBucket(rows: readonly ActivityBucket[]): ActivityBucket[] {
+  const sums = new Map<string, ActivityBucket>();
+  for (const row of rows) {
+    const sum = sums.get(row.bucket) ?? {
+      bucket: row.bucket,
+      interactions: 0,
+      candidates: 0,
+      successes: 0,
+      explicit: 0,
+    };
+    sum.interactions += row.interactions;
+    sum.candidates += row.candidates;
+    sum.successes += row.successes;
+    sum.explicit += row.explicit;
+    sums.set(row.bucket, sum);
+  }
+  return [...sums.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
+}
+
+/** Data collection per day or week over the scope's workloads. */
 export async function activityBuckets(
   client: ClickHouseClient,
   scope: Scope,
   bucket: 'day' | 'week',
 ): Promise<ActivityBucket[]> {
-  const start = (time: string) => `toString(${bucket === 'week' ? 'toMonday' : 'toDate'}(${time}))`;
-  const plan = await planRead(client, scope);
-  const result = await client.query({
-    query: plannedCountsSql(start, rawOutcomesSql(plan)),
-    query_params: { ...scopeParams(scope), ...planParams(plan) },
-    format: 'JSONEachRow',
-  });
-  const rows = await result.json<CountsRow & { k: string }>();
-  return rows.map((row) => ({ bucket: row.k, ...counts(row) }));
+  return sumByBucket(await activityBucketsByWorkload(client, scope, bucket));
 }
 
 /** The same counts per workload over the scope (phase and stagnation evidence). */

@@ -6,7 +6,7 @@ import { interaction, plusDays, signal } from '../fixtures/rows';
 import { insertGateConfig } from '../queries/gate-config';
 import { interactionOutcomesSql, scopeParams, type Scope } from '../queries/outcomes';
 import { versionWindowCounts, type VersionWindow } from '../queries/cycle-metrics';
-import { activityBuckets, activityByWorkload } from '../queries/velocity';
+import { activityBuckets, activityBucketsByWorkload, activityByWorkload } from '../queries/velocity';
 import { maintainReadModel } from './maintain';
 import { daysToSeal } from './seals';
 import { planRead } from './split';
@@ -71,13 +71,17 @@ async function load(t: ReturnType<typeof traffic>) {
 }
 
 /** The raw-row reference: the outcome rule over every interaction of the scope, as before the read model. */
-async function reference(scope: Scope, bucket: 'day' | 'week' | 'workload') {
+type Grouping = 'day' | 'week' | 'workload' | 'workload-day';
+
+async function reference(scope: Scope, bucket: Grouping) {
   const key =
     bucket === 'workload'
       ? 'workload_id'
-      : bucket === 'week'
-        ? 'toString(toMonday(time))'
-        : 'toString(toDate(time))';
+      : bucket === 'workload-day'
+        ? "concat(workload_id, '|', toString(toDate(time)))"
+        : bucket === 'week'
+          ? 'toString(toMonday(time))'
+          : 'toString(toDate(time))';
   const result = await env.storage.client.query({
     query: `SELECT ${key} AS k, count() AS interactions, countIf(outcome != 'unknown') AS candidates,
         countIf(outcome = 'success') AS successes, countIf(has_explicit) AS explicit
@@ -94,7 +98,11 @@ async function reference(scope: Scope, bucket: 'day' | 'week' | 'workload') {
   }));
 }
 
-async function fast(scope: Scope, bucket: 'day' | 'week' | 'workload') {
+async function fast(scope: Scope, bucket: Grouping) {
+  if (bucket === 'workload-day')
+    return (await activityBucketsByWorkload(env.storage.client, scope, 'day')).map(
+      ({ workloadId, bucket: day, ...c }) => ({ key: `${workloadId}|${day}`, ...c }),
+    );
   if (bucket === 'workload')
     return (await activityByWorkload(env.storage.client, scope)).map(({ workloadId, ...c }) => ({
       key: workloadId,
@@ -145,7 +153,7 @@ async function expectEquivalent(cases: number): Promise<number> {
   for (let c = 0; c < cases; c++) {
     const scope = randomScope();
     sealedDays += (await planRead(env.storage.client, scope)).sealed.length;
-    for (const bucket of ['day', 'week', 'workload'] as const)
+    for (const bucket of ['day', 'week', 'workload', 'workload-day'] as const)
       expect(await fast(scope, bucket), JSON.stringify({ scope, bucket })).toEqual(
         await reference(scope, bucket),
       );

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { AlarmList, CheckQuery, CycleList, VelocityReport } from '@flywheel/api';
 import { endpoints } from '../../../api/endpoints';
-import { useScope } from '../../../app/scope-context';
-import { useApiQueries, useApiQuery } from '../../../shared/hooks/use-api-query';
+import { useApiQuery } from '../../../shared/hooks/use-api-query';
 import { firstError, optional, type Resource } from '../../../shared/lib/resource';
 import type { WorkloadHealth } from '../lib/health';
 
@@ -12,15 +11,9 @@ function lastDeployed(cycles: CycleList | null, workload: string) {
   return deployed[0] ?? null;
 }
 
-function healthOf(
-  all: VelocityReport,
-  perWorkload: VelocityReport[],
-  cycles: CycleList | null,
-  alarms: AlarmList | null,
-): WorkloadHealth[] {
-  const own = new Map(perWorkload.map((r) => [r.workload, r]));
+function healthOf(all: VelocityReport, cycles: CycleList | null, alarms: AlarmList | null): WorkloadHealth[] {
   return all.workloads.map((w): WorkloadHealth => {
-    const buckets = own.get(w.workloadId)?.buckets ?? [];
+    const buckets = w.buckets;
     const recent = buckets.filter((b) => b.interactions > 0).slice(-7);
     return {
       workloadId: w.workloadId,
@@ -44,33 +37,22 @@ function healthOf(
 }
 
 /**
- * Everything the overview cards need, per workload: the project's velocity (phases), each workload's own
- * daily series, cycles and firing alarms. Cycles and alarms are optional: an older server lacks them.
- * Each is its own request, so the Velocity, Cycles and Alarms pages reuse what the overview loaded.
- * All of them start at once: the workloads come from the data extent the page already has, not from the
- * project's velocity, so no request waits for another.
+ * Everything the overview cards need, per workload: the project's velocity (phases, gate and each
+ * workload's own daily series, in one request), cycles and firing alarms. Cycles and alarms are optional:
+ * an older server lacks them. Each is its own request, so the Velocity, Cycles and Alarms pages reuse
+ * what the overview loaded, and all of them start at once.
  */
 export function useWorkloadHealth(query: CheckQuery): Resource<{ workloads: WorkloadHealth[] }> {
-  const known = useScope().workloads;
   const all = useApiQuery(endpoints.velocity({ ...query, bucket: 'day' }));
   const cycles = optional(useApiQuery(endpoints.cycles(query.workload ? { workload: query.workload } : {})));
   const alarms = optional(useApiQuery(endpoints.alarms({ state: 'firing' })));
-  const workloads = query.workload ? [query.workload] : known;
-  const perWorkload = useApiQueries(
-    workloads.map((w) => endpoints.velocity({ ...query, workload: w, bucket: 'day' })),
-  );
 
   return useMemo(() => {
-    const failed = firstError([all, cycles, alarms, perWorkload]);
+    const failed = firstError([all, cycles, alarms]);
     if (failed) return failed;
-    if (
-      all.state !== 'ready' ||
-      perWorkload.state !== 'ready' ||
-      cycles.state !== 'ready' ||
-      alarms.state !== 'ready'
-    )
+    if (all.state !== 'ready' || cycles.state !== 'ready' || alarms.state !== 'ready')
       return { state: 'loading' };
-    const workloads = healthOf(all.data, perWorkload.data, cycles.data, alarms.data);
+    const workloads = healthOf(all.data, cycles.data, alarms.data);
     return { state: 'ready', data: { workloads } };
-  }, [all, perWorkload, cycles, alarms]);
+  }, [all, cycles, alarms]);
 }

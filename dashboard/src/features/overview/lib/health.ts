@@ -4,7 +4,7 @@ import type {
   GateSummary,
   PhaseAssessment,
   StagnationAssessment,
-  VelocityBucket,
+  WorkloadVelocity,
 } from '@flywheel/api';
 import type { Tone } from '../../../shared/components/badge';
 import { formatPoints } from '../../../shared/lib/format';
@@ -14,7 +14,7 @@ export interface WorkloadHealth {
   workloadId: string;
   phase: PhaseAssessment | null;
   stagnation: StagnationAssessment | null;
-  buckets: VelocityBucket[];
+  buckets: WorkloadVelocity['buckets'];
   /** Interactions and candidates per day over the last 7 days with data. */
   perDay: { interactions: number; candidates: number } | null;
   /** The gate over the range, with the band the API assigns its pass rate. */

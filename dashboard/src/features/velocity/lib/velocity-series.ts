@@ -1,4 +1,4 @@
-import type { GateBucket, SignalMixReport, VelocityBucket } from '@flywheel/api';
+import type { GateBucket, SignalMixReport, VelocityBucket, WorkloadVelocity } from '@flywheel/api';
 import { toChartData, type ChartDatum } from '../../../shared/lib/chart-data';
 
 const dayStart = (bucket: string) => `${bucket}T00:00:00Z`;
@@ -9,7 +9,11 @@ export interface Frame {
   stepMs: number;
 }
 
-export function velocitySeries(buckets: VelocityBucket[], frame: Frame): ChartDatum[] {
+/** A project's buckets carry the gate's pass rate; a workload's own series (on the Overview) does not. */
+export function velocitySeries(
+  buckets: Array<WorkloadVelocity['buckets'][number] & Partial<Pick<VelocityBucket, 'gate'>>>,
+  frame: Frame,
+): ChartDatum[] {
   return toChartData(buckets, {
     time: (b) => dayStart(b.bucket),
     values: (b) => ({
@@ -18,7 +22,7 @@ export function velocitySeries(buckets: VelocityBucket[], frame: Frame): ChartDa
       successRate: b.successRate,
       explicitRate: b.explicitRate,
       coverage: b.coverage,
-      passRate: b.gate.passRate,
+      passRate: b.gate?.passRate ?? null,
     }),
     series: ['interactions', 'candidates', 'successRate', 'explicitRate', 'coverage', 'passRate'],
     ...frame,

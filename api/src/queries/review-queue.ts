@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import type { ClickHouseClient } from '@flywheel/storage';
-import { gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from './gate';
+import { gatedWindow } from '../read-model/gate-window';
+import { gateQueryParams, type GateConfig } from './gate';
 
 /**
  * The review sample's default share, in percent (docs/design.md §9): a gate-passed candidate is sampled for
@@ -29,7 +30,8 @@ export interface ReviewQueueStatus {
 
 /**
  * Pending reviews among the candidates of [from, to) and the review throughput over
- * [throughputFrom, asOf]. A review counts for the queue when it exists at asOf, whoever wrote it.
+ * [throughputFrom, asOf]. A review counts for the queue when it exists at asOf, whoever wrote it. The
+ * window's verdicts come from `gatedWindow`: the cost follows the window, not the project's history.
  */
 export async function reviewQueueStatus(
   client: ClickHouseClient,
@@ -43,7 +45,9 @@ export async function reviewQueueStatus(
     config: GateConfig;
   },
 ): Promise<ReviewQueueStatus> {
+  const window = await gatedWindow(client, params);
   const query_params = {
+    ...window.params,
     projectId: params.projectId,
     workload: params.workload,
     from: params.from,
@@ -69,7 +73,7 @@ export async function reviewQueueStatus(
               SELECT request_id FROM interactions
               WHERE project_id = {projectId:String} AND workload_id = {workload:String}))
         ) AS n_reviewed_recently
-      FROM (${GATED_INTERACTIONS_SQL}) AS g
+      FROM (${window.sql}) AS g
       LEFT JOIN (
         SELECT request_id, 1 AS reviewed FROM reviews FINAL
         WHERE project_id = {projectId:String} AND time <= {asOf:DateTime64(6, 'UTC')}

@@ -12,6 +12,7 @@ import {
   type GateConfig,
 } from '../queries/gate';
 import { gateConfigHistory, insertGateConfig } from '../queries/gate-config';
+import { REVIEW_SAMPLE_PERCENT, reviewQueueStatus } from '../queries/review-queue';
 import { planGateRead } from './gate-plan';
 import { maintainReadModel } from './maintain';
 
@@ -127,6 +128,28 @@ async function referenceVerdicts(c: Case, requestIds: string[]) {
   return rows.map((r) => ({ ...r, evaluated: Boolean(r.evaluated), passed: Boolean(r.passed) }));
 }
 
+/** The raw-row reference of the review queue's counts (no reviews here: every sampled one is pending). */
+async function referenceQueue(c: Case) {
+  const sampled = `gate_passed AND CRC32(request_id) % 100 < ${REVIEW_SAMPLE_PERCENT}`;
+  const result = await env.storage.client.query({
+    query: `
+      SELECT count() AS e, countIf(gate_passed) AS p, countIf(outcome != 'unknown') AS k,
+        countIf(${sampled}) AS s, toString(minIf(time, ${sampled})) AS oldest
+      FROM (${GATED_INTERACTIONS_SQL})
+      WHERE evaluated AND time >= {from:DateTime64(6, 'UTC')}`,
+    query_params: { projectId: 'p', ...c, ...gateQueryParams(c.config) },
+    format: 'JSONEachRow',
+  });
+  const [r] = await result.json<Record<string, string>>();
+  const s = Number(r!.s);
+  return {
+    gate: { evaluated: Number(r!.e), passed: Number(r!.p), evaluatedWithOutcome: Number(r!.k) },
+    sampled: s,
+    pending: s,
+    oldestPendingTime: s > 0 ? r!.oldest : null,
+  };
+}
+
 async function requestsOf(workload: string, sample: number): Promise<string[]> {
   const result = await env.storage.client.query({
     query: `SELECT DISTINCT request_id AS id FROM interactions WHERE project_id = 'p' AND workload_id = {workload:String}
@@ -162,6 +185,16 @@ async function expectEquivalent(cases: number): Promise<number> {
     sealed += (await planGateRead(client, { projectId: 'p', ...c })).sealed.length;
     const fast = await gateBuckets(client, { projectId: 'p', ...c });
     expect(fast, JSON.stringify(c)).toEqual(await referenceBuckets(c));
+    const queue = await reviewQueueStatus(client, { projectId: 'p', ...c, throughputFrom: c.from });
+    expect(
+      {
+        gate: queue.gate,
+        sampled: queue.sampled,
+        pending: queue.pending,
+        oldestPendingTime: queue.oldestPendingTime,
+      },
+      JSON.stringify(c),
+    ).toEqual(await referenceQueue(c));
     const workload = c.workload || pick(['w0', 'w1', 'w2']);
     const ids = await requestsOf(workload, 25);
     const verdicts = await gateVerdicts(client, { projectId: 'p', ...c, workload, requestIds: ids });

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiErrors, count, errorBody, iso, json } from './common';
+import { conversation } from './conversation';
 
 /** Node types of a trace: the pipeline steps, and `llm` for the model calls (the interactions). */
 export const TRACE_NODE_TYPES = ['agent', 'workflow', 'tool', 'retrieval', 'chain', 'memory', 'llm'] as const;
@@ -10,8 +11,6 @@ export const traceIdParam = z.strictObject({
     .regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hexadecimal characters (an OpenTelemetry trace id)')
     .describe('The trace id, 32 hexadecimal characters'),
 });
-
-const message = z.object({ role: z.string(), content: z.string() });
 
 const traceSignal = z.object({
   time: iso,
@@ -38,12 +37,7 @@ const traceInteraction = z.object({
   operation: z.string(),
   prompt: z.string(),
   response: z.string(),
-  inputMessages: z.array(message),
-  outputMessages: z.array(message),
-  systemInstructions: z.string(),
-  messagesFrom: z
-    .enum(['span', 'events', 'none'])
-    .describe('Whether the messages came with the span or with events joined to it by trace and span id'),
+  ...conversation,
   inputTokens: count,
   outputTokens: count,
   cacheReadInputTokens: count,

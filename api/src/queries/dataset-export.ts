@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { reviewerCorrectionsSql } from './gold-examples';
+import { interactionTextSql, MESSAGE_TYPE as MESSAGE } from './interaction-messages';
 
 export type ExportFormat = 'sft' | 'dpo' | 'parquet';
 export type DatasetSplit = 'train' | 'validation';
@@ -16,20 +17,24 @@ export interface ExportParams {
   at: string;
 }
 
-const MESSAGE = 'Tuple(role String, content String)';
-
 /** SQL: one message of the chat format from two text expressions. */
 const message = (role: string, content: string) => `CAST((${role}, ${content}), '${MESSAGE}')`;
 
 /**
- * SQL: the conversation that led to a response, in OpenAI's chat format. The stored input messages when
- * they form one (system, user and assistant turns with text, a system turn only first, a user turn
- * last), else the prompt alone as the user turn. Tool turns are dropped: a chat fine-tuning line has none.
+ * SQL: the conversation that led to a response, in OpenAI's chat format. The interaction's conversation
+ * (the span's, else its events', by `interactionTextSql`) when it forms one (system, user and assistant
+ * turns with text, a system turn only first, a user turn last), else the prompt alone as the user turn.
+ * Tool turns are dropped: a chat fine-tuning line has none.
  */
 const CONVERSATION = `
   if(length(kept) > 0 AND tupleElement(kept[-1], 'role') = 'user'
       AND arrayAll((m, k) -> tupleElement(m, 'role') != 'system' OR k = 1, kept, arrayEnumerate(kept)),
     kept, [${message("'user'", 'prompt')}])`;
+
+// SQL: the split's members: the text (and the events it may come from) is read for these only.
+const MEMBER_IDS_SQL = `
+  SELECT request_id FROM dataset_members FINAL
+  WHERE project_id = {projectId:String} AND dataset_id = {datasetId:String} AND split = {split:String}`;
 
 /**
  * SQL: a split's members with their text, ordered by nothing yet. Columns: request_id, source,
@@ -44,7 +49,7 @@ const EXAMPLES_SQL = `
     if(correction != '', correction, i.i_response) AS final,
     s.s_thumbs_up AS thumbs_up,
     arrayFilter(m -> tupleElement(m, 'role') IN ('system', 'user', 'assistant') AND tupleElement(m, 'content') != '',
-      JSONExtract(i.i_messages, 'Array(${MESSAGE})')) AS kept,
+      i.i_messages) AS kept,
     ${CONVERSATION} AS messages
   FROM (
     SELECT request_id, source, workload_id, stratum FROM dataset_members FINAL
@@ -52,10 +57,13 @@ const EXAMPLES_SQL = `
   ) AS m
   INNER JOIN (
     SELECT request_id, any(session_id) AS i_session, any(time) AS i_time, any(prompt) AS i_prompt,
-      any(response) AS i_response, any(input_messages) AS i_messages
-    FROM interactions
-    WHERE project_id = {projectId:String} AND workload_id = {workload:String}
-      AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+      any(response) AS i_response, any(conversation) AS i_messages
+    FROM (${interactionTextSql({
+      columns: 'request_id, session_id, time',
+      where: `project_id = {projectId:String} AND workload_id = {workload:String}
+        AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+        AND request_id IN (${MEMBER_IDS_SQL})`,
+    })})
     GROUP BY request_id
   ) AS i ON i.request_id = m.request_id
   LEFT JOIN (
@@ -76,12 +84,14 @@ const EXAMPLES_SQL = `
 const REJECTED_SQL = (kind: string) => `
   SELECT request_id, any(session_id) AS x_session, any(time) AS x_time, any(prompt) AS x_prompt,
     any(response) AS x_response
-  FROM interactions
-  WHERE project_id = {projectId:String} AND workload_id = {workload:String}
-    AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
-    AND request_id IN (
-      SELECT request_id FROM signals FINAL
-      WHERE project_id = {projectId:String} AND kind = '${kind}' AND time <= {at:DateTime64(6, 'UTC')})
+  FROM (${interactionTextSql({
+    columns: 'request_id, session_id, time',
+    where: `project_id = {projectId:String} AND workload_id = {workload:String}
+      AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+      AND request_id IN (
+        SELECT request_id FROM signals FINAL
+        WHERE project_id = {projectId:String} AND kind = '${kind}' AND time <= {at:DateTime64(6, 'UTC')})`,
+  })})
   GROUP BY request_id`;
 
 /** One SQL per format; every one ends in a total order, so exporting twice gives the same bytes. */

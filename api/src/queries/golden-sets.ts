@@ -1,5 +1,6 @@
 import { ATTR_FLYWHEEL_TASK_TYPE } from '@flywheel/semconv';
 import type { ClickHouseClient } from '@flywheel/storage';
+import { interactionTextSql } from './interaction-messages';
 
 /**
  * What a golden set may be stratified by. Closed list: each name maps to a column expression of the
@@ -31,6 +32,19 @@ export interface GoldenSetSpec {
   stratifyBy: readonly GoldenStratum[];
   seed: number;
 }
+
+/**
+ * SQL over `interactions`: the window's interactions that someone reviewed or corrected by `at`, the only
+ * ones that can qualify; their text (span, else events) is read for these alone.
+ */
+const CANDIDATES = `project_id = {projectId:String} AND workload_id = {workload:String}
+  AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+  AND request_id IN (
+    SELECT request_id FROM reviews FINAL WHERE project_id = {projectId:String} AND time <= {at:DateTime64(6, 'UTC')}
+    UNION ALL
+    SELECT request_id FROM signals FINAL
+    WHERE project_id = {projectId:String} AND time <= {at:DateTime64(6, 'UTC')}
+      AND kind = 'corrected' AND correction != '')`;
 
 /**
  * Freezes a golden eval set: interactions of the window whose expected output a person gave or approved
@@ -69,9 +83,10 @@ export async function freezeGoldenSet(client: ClickHouseClient, spec: GoldenSetS
               SELECT request_id, any(workload_id) AS i_workload, any(time) AS i_time, any(language) AS i_language,
                 any(attributes)['${ATTR_FLYWHEEL_TASK_TYPE}'] AS i_task_type, any(dup_key) AS i_dup_key,
                 any(prompt) AS prompt, any(response) AS response
-              FROM interactions
-              WHERE project_id = {projectId:String} AND workload_id = {workload:String}
-                AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+              FROM (${interactionTextSql({
+                columns: 'request_id, workload_id, time, language, attributes, dup_key',
+                where: CANDIDATES,
+              })})
               GROUP BY request_id
             ) AS i
             LEFT JOIN (

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { Outcome } from './outcome';
 import type { InteractionKey } from './interactions';
+import { CONVERSATION_COLUMNS, interactionTextSql, type ConversationRecord } from './interaction-messages';
 
 export interface InteractionListRow {
   requestId: string;
@@ -61,19 +62,32 @@ const CHECK_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof InteractionChecks>;
 
 type RawRow = Omit<InteractionListRow, 'time' | 'checks' | 'outcome'> &
-  InteractionChecks & { isoTime: string };
+  InteractionChecks &
+  Partial<ConversationRecord> & { isoTime: string };
+
+/** The columns of `interactions` a row shows besides its text. */
+const ROW_COLUMNS = `request_id, time, workload_id, service, operation, provider, request_model, model,
+  model_version, user_id, session_id, input_tokens, output_tokens, latency_ms, ttft_ms, finish_reason, status,
+  error_message, language, quality_score, grounding_score, pii_kinds, response_words, response_tokens,
+  toxicity, prompt_chars, jailbreak, topic_relevance, input_failures, dup_key, checks_passed, ingested_at`;
+
+// The page's rows: by request id (the table's bloom-filter index) and the page's time range.
+const PAGE_ROWS = `project_id = {projectId:String} AND request_id IN {requestIds:Array(String)}
+  AND time >= {first:DateTime64(6, 'UTC')} AND time <= {last:DateTime64(6, 'UTC')}`;
 
 /**
- * Every column of the interactions of one page, wide text included, in the page's order. Read by request
- * id (the table's bloom-filter index) and the page's time range, not with FINAL: of a re-delivery not
- * merged yet the latest insert is kept, as the merge will.
+ * Every column of the interactions of one page, wide text included, in the page's order: the text from
+ * the span, else from its events (`interactionTextSql`), for these rows only. Read by request id and the
+ * page's time range, not with FINAL: of a re-delivery not merged yet the latest insert is kept, as the
+ * merge will. With `conversation`, each row also carries its messages (the detail).
  */
 export async function interactionRows(
   client: ClickHouseClient,
   projectId: string,
   keys: InteractionKey[],
   outcomes: Map<string, Outcome>,
-): Promise<InteractionListRow[]> {
+  options: { conversation?: boolean } = {},
+): Promise<Array<InteractionListRow & Partial<ConversationRecord>>> {
   if (keys.length === 0) return [];
   const times = keys.map((k) => k.time).sort();
   const result = await client.query({
@@ -89,9 +103,8 @@ export async function interactionRows(
         pii_kinds AS piiKinds, response_words AS responseWords, response_tokens AS responseTokens, toxicity,
         prompt_chars AS promptChars, jailbreak, topic_relevance AS topicRelevance, input_failures AS inputFailures,
         dup_key AS nearDuplicateKey, checks_passed AS passed
-      FROM interactions
-      WHERE project_id = {projectId:String} AND request_id IN {requestIds:Array(String)}
-        AND time >= {first:DateTime64(6, 'UTC')} AND time <= {last:DateTime64(6, 'UTC')}
+        ${options.conversation ? `, ${CONVERSATION_COLUMNS}` : ''}
+      FROM (${interactionTextSql({ columns: ROW_COLUMNS, where: PAGE_ROWS })})
       ORDER BY ingested_at DESC
       LIMIT 1 BY trace_id, span_id`,
     query_params: {
@@ -111,14 +124,14 @@ export async function interactionRows(
   });
 }
 
-function toListRow(raw: RawRow, outcome: Outcome): InteractionListRow {
+function toListRow(raw: RawRow, outcome: Outcome): InteractionListRow & Partial<ConversationRecord> {
   const { isoTime, ...rest } = raw;
   const checks = Object.fromEntries(CHECK_FIELDS.map((f) => [f, rest[f]])) as unknown as InteractionChecks;
   const row = Object.fromEntries(
     Object.entries(rest).filter(([k]) => !(CHECK_FIELDS as readonly string[]).includes(k)),
   );
   return {
-    ...(row as Omit<InteractionListRow, 'time' | 'checks' | 'outcome'>),
+    ...(row as Omit<InteractionListRow, 'time' | 'checks' | 'outcome'> & Partial<ConversationRecord>),
     time: isoTime,
     checks,
     outcome,

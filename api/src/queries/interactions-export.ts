@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@flywheel/storage';
+import { interactionTextSql } from './interaction-messages';
 import { filterParams, selectedSql, type InteractionFilter } from './interactions';
 import { requestOutcomesSql, signalsAroundSql } from './outcome';
 
@@ -7,7 +8,8 @@ import { requestOutcomesSql, signalsAroundSql } from './outcome';
  * Every interaction the explorer's filter selects, newest first, as CSV written by the engine
  * (`CSVWithNames`, RFC 4180 quoting) and streamed: nothing is held in memory however many rows match.
  * Columns: request_id, time (ISO 8601 UTC), workload, model_version, user_id, outcome (as of asOf, the
- * list's rule), signals (kinds in time order, space-separated), latency_ms, output_tokens, prompt, response.
+ * list's rule), signals (kinds in time order, space-separated), latency_ms, output_tokens, prompt, response
+ * (from the span, else from its events: `interactionTextSql`).
  */
 export async function exportInteractionsCsv(
   client: ClickHouseClient,
@@ -48,9 +50,11 @@ export async function exportInteractionsCsv(
       ) AS s ON s.request_id = f.request_id
       LEFT JOIN (
         SELECT trace_id, span_id, argMax(prompt, ingested_at) AS prompt, argMax(response, ingested_at) AS response
-        FROM interactions
-        WHERE project_id = {projectId:String} AND request_id IN (${selected})
-          AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+        FROM (${interactionTextSql({
+          columns: 'ingested_at',
+          where: `project_id = {projectId:String} AND request_id IN (${selected})
+            AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}`,
+        })})
         GROUP BY trace_id, span_id
       ) AS t ON t.trace_id = f.trace_id AND t.span_id = f.span_id
       ORDER BY f.time DESC, f.trace_id DESC, f.span_id DESC

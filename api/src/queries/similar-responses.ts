@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@flywheel/storage';
+import { interactionTextSql } from './interaction-messages';
 import type { VersionsWindow } from './version-profile';
 
 export interface ResponseSample {
@@ -20,21 +21,24 @@ export interface SimilarPair {
 /** How many of each version's newest interactions are paired: 200 × 200 prompt comparisons at most. */
 const POOL = 200;
 
-// SQL: one version's newest POOL interactions of the window, with their text (read for these rows only).
+// SQL: one version's newest POOL interactions of the window, with their text (the span's, else its
+// events'), read for these rows only.
 const poolSql = (version: string) => `
   SELECT request_id, toString(any(time)) AS event_time, argMax(prompt, ingested_at) AS prompt,
     argMax(response, ingested_at) AS response, any(latency_ms) AS latency_ms,
     any(response_words) AS response_words
-  FROM interactions
-  WHERE project_id = {projectId:String} AND workload_id = {workload:String}
-    AND model_version = {${version}:String}
-    AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
-    AND request_id IN (
-      SELECT request_id FROM interaction_facts
-      WHERE project_id = {projectId:String} AND workload_id = {workload:String}
-        AND model_version = {${version}:String}
-        AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
-      ORDER BY time DESC LIMIT {pool:UInt32})
+  FROM (${interactionTextSql({
+    columns: 'request_id, time, latency_ms, response_words, ingested_at',
+    where: `project_id = {projectId:String} AND workload_id = {workload:String}
+      AND model_version = {${version}:String}
+      AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+      AND request_id IN (
+        SELECT request_id FROM interaction_facts
+        WHERE project_id = {projectId:String} AND workload_id = {workload:String}
+          AND model_version = {${version}:String}
+          AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+        ORDER BY time DESC LIMIT {pool:UInt32})`,
+  })})
   GROUP BY request_id`;
 
 /**

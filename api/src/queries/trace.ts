@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@flywheel/storage';
+import { CONVERSATION_COLUMNS, interactionTextSql, type ConversationRecord } from './interaction-messages';
 
 /** One trace of one project: every query here is scoped by both. */
 // A type, not an interface: it is passed where query parameters (an index signature) are expected.
@@ -25,7 +26,7 @@ export interface NodeRecord {
   documentScores: number[];
 }
 
-export interface CallRecord {
+export interface CallRecord extends ConversationRecord {
   spanId: string;
   parentSpanId: string;
   requestId: string;
@@ -38,7 +39,6 @@ export interface CallRecord {
   errorMessage: string;
   prompt: string;
   response: string;
-  inputMessages: string;
   inputTokens: number;
   outputTokens: number;
   cacheReadInputTokens: number;
@@ -48,14 +48,6 @@ export interface CallRecord {
   latencyMs: number;
   ttftMs: number | null;
   finishReason: string;
-}
-
-export interface MessagesRecord {
-  spanId: string;
-  eventName: string;
-  inputMessages: string;
-  outputMessages: string;
-  systemInstructions: string;
 }
 
 export interface SignalRecord {
@@ -104,34 +96,36 @@ export function traceNodes(client: ClickHouseClient, key: TraceKey): Promise<Nod
   );
 }
 
-/** The trace's model calls; the trace-id skip index keeps this from reading the project's other traces. */
+// The columns of a call besides its text.
+const CALL_COLUMNS = `parent_span_id, request_id, time, service, operation, provider, model, status, error_message,
+  input_tokens, output_tokens, cache_read_input_tokens, cache_write_input_tokens, reasoning_output_tokens,
+  stream, latency_ms, ttft_ms, finish_reason, ingested_at`;
+
+/**
+ * The trace's model calls, each with its messages from the span, else from its events (one definition:
+ * `interactionTextSql`). The trace-id skip index keeps this from reading the project's other traces; of
+ * a re-delivery not merged yet the latest insert is kept.
+ */
 export function traceCalls(client: ClickHouseClient, key: TraceKey): Promise<CallRecord[]> {
   return rows<CallRecord>(
     client,
     `SELECT span_id AS spanId, parent_span_id AS parentSpanId, request_id AS requestId,
             toString(time) AS time, service, operation, provider, model, status,
-            error_message AS errorMessage, prompt, response, input_messages AS inputMessages,
+            error_message AS errorMessage, prompt, response, ${CONVERSATION_COLUMNS},
             input_tokens AS inputTokens, output_tokens AS outputTokens,
             cache_read_input_tokens AS cacheReadInputTokens,
             cache_write_input_tokens AS cacheWriteInputTokens,
             reasoning_output_tokens AS reasoningOutputTokens, stream,
             latency_ms AS latencyMs, ttft_ms AS ttftMs, finish_reason AS finishReason
-     FROM interactions FINAL
-     WHERE project_id = {projectId:String} AND trace_id = {traceId:String}
+     FROM (
+       SELECT * FROM (${interactionTextSql({
+         columns: CALL_COLUMNS,
+         where: 'project_id = {projectId:String} AND trace_id = {traceId:String}',
+       })})
+       ORDER BY ingested_at DESC
+       LIMIT 1 BY span_id
+     )
      ORDER BY time, span_id`,
-    key,
-  );
-}
-
-/** Messages carried by events, per call span, in the order they were sent. */
-export function traceMessages(client: ClickHouseClient, key: TraceKey): Promise<MessagesRecord[]> {
-  return rows<MessagesRecord>(
-    client,
-    `SELECT span_id AS spanId, event_name AS eventName, input_messages AS inputMessages,
-            output_messages AS outputMessages, system_instructions AS systemInstructions
-     FROM interaction_messages FINAL
-     WHERE project_id = {projectId:String} AND trace_id = {traceId:String}
-     ORDER BY span_id, time, event_id`,
     key,
   );
 }

@@ -1,22 +1,17 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { EVENT_GEN_AI_OPERATION_DETAILS } from '@flywheel/semconv';
 import { eventTimeToIso, eventTimeToMicros, microsToEventTime } from '../analytics/time';
 import type { TraceInteraction, TraceNode, TraceTree } from '../contract/traces';
 import {
   traceCalls,
   traceJudgments,
-  traceMessages,
   traceNodes,
   traceSignals,
   type CallRecord,
   type JudgmentRecord,
-  type MessagesRecord,
   type NodeRecord,
   type SignalRecord,
   type TraceKey,
 } from '../queries/trace';
-
-type Message = { role: string; content: string };
 
 /**
  * A trace as its tree: pipeline nodes and model calls joined by parent span id, each call with its
@@ -25,16 +20,12 @@ type Message = { role: string; content: string };
  * step nor a call are not stored, so a node whose parent is one becomes a root.
  */
 export async function traceTree(client: ClickHouseClient, key: TraceKey): Promise<TraceTree | null> {
-  const [nodes, calls, messages] = [
-    await traceNodes(client, key),
-    await traceCalls(client, key),
-    await traceMessages(client, key),
-  ];
+  const [nodes, calls] = [await traceNodes(client, key), await traceCalls(client, key)];
   if (nodes.length === 0 && calls.length === 0) return null;
   const requestIds = calls.map((c) => c.requestId);
   const signals = await traceSignals(client, key, requestIds);
   const judgments = await traceJudgments(client, key, requestIds);
-  return assemble(key.traceId, nodes, calls, messages, signals, judgments);
+  return assemble(key.traceId, nodes, calls, signals, judgments);
 }
 
 /** Pure assembly of the tree from the trace's rows (exported for its unit test). */
@@ -42,7 +33,6 @@ export function assemble(
   traceId: string,
   nodes: NodeRecord[],
   calls: CallRecord[],
-  messages: MessagesRecord[],
   signals: SignalRecord[],
   judgments: JudgmentRecord[],
 ): TraceTree {
@@ -98,10 +88,7 @@ export function assemble(
         toolName: '',
         documentCount: null,
         documentScores: [],
-        interaction: interactionOut(
-          c,
-          messages.filter((m) => m.spanId === c.spanId),
-        ),
+        interaction: interactionOut(c),
         signals: signals.filter(own).map(signalOut),
         judgments: judgments.filter(own).map(judgmentOut),
       },
@@ -149,35 +136,19 @@ function base(spanId: string, parentSpanId: string, time: string) {
   };
 }
 
-/** The call's messages: from its span when it carried them, else from the events joined to it. */
-function interactionOut(c: CallRecord, events: MessagesRecord[]): TraceInteraction {
-  const fromSpan: Message[] = c.inputMessages
-    ? parseMessages(c.inputMessages)
-    : c.prompt
-      ? [{ role: 'user', content: c.prompt }]
-      : [];
-  const spanOutput: Message[] = c.response ? [{ role: 'assistant', content: c.response }] : [];
-  // A full operation-details event supersedes per-message events of the same call.
-  const details = events.filter((e) => e.eventName === EVENT_GEN_AI_OPERATION_DETAILS);
-  const used = details.length > 0 ? details.slice(-1) : events;
-  const eventInput = used.flatMap((e) => parseMessages(e.inputMessages));
-  const eventOutput = used.flatMap((e) => parseMessages(e.outputMessages));
-  const system = used.map((e) => e.systemInstructions).find((s) => s.length > 0) ?? '';
-  const spanHas = fromSpan.length > 0 || spanOutput.length > 0;
-  const inputMessages = fromSpan.length > 0 ? fromSpan : eventInput;
-  const outputMessages = spanOutput.length > 0 ? spanOutput : eventOutput;
-  const lastUser = [...inputMessages].reverse().find((m) => m.role === 'user');
+/** The call as the tree shows it; its messages were joined by the query (`interactionTextSql`). */
+function interactionOut(c: CallRecord): TraceInteraction {
   return {
     requestId: c.requestId,
     provider: c.provider,
     model: c.model,
     operation: c.operation,
-    prompt: c.prompt || lastUser?.content || '',
-    response: c.response || outputMessages.map((m) => m.content).join('\n\n'),
-    inputMessages,
-    outputMessages,
-    systemInstructions: system,
-    messagesFrom: spanHas ? 'span' : used.length > 0 ? 'events' : 'none',
+    prompt: c.prompt,
+    response: c.response,
+    inputMessages: c.inputMessages,
+    outputMessages: c.outputMessages,
+    systemInstructions: c.systemInstructions,
+    messagesFrom: c.messagesFrom,
     inputTokens: Number(c.inputTokens),
     outputTokens: Number(c.outputTokens),
     cacheReadInputTokens: Number(c.cacheReadInputTokens),
@@ -187,22 +158,6 @@ function interactionOut(c: CallRecord, events: MessagesRecord[]): TraceInteracti
     finishReason: c.finishReason,
     timeToFirstChunkMs: c.ttftMs,
   };
-}
-
-function parseMessages(text: string): Message[] {
-  if (!text) return [];
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed)
-      ? parsed.flatMap((m) =>
-          m && typeof m === 'object'
-            ? [{ role: String(m.role ?? ''), content: String(m.content ?? '') }]
-            : [],
-        )
-      : [];
-  } catch {
-    return [];
-  }
 }
 
 const signalOut = (s: SignalRecord) => ({

@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@flywheel/storage';
+import { interactionTextSql } from './interaction-messages';
 
 /**
  * Rewrites the gold examples (migration 0010) of the given requests from their reviews as they stand
@@ -30,8 +31,10 @@ export async function refreshGoldExamples(
       INNER JOIN (
         SELECT request_id, any(workload_id) AS i_workload, any(time) AS i_time, any(prompt) AS prompt,
           any(response) AS response
-        FROM interactions
-        WHERE project_id = {projectId:String} AND request_id IN {ids:Array(String)}
+        FROM (${interactionTextSql({
+          columns: 'request_id, workload_id, time',
+          where: 'project_id = {projectId:String} AND request_id IN {ids:Array(String)}',
+        })})
         GROUP BY request_id
       ) AS i ON i.request_id = r.request_id`,
     query_params: { projectId, ids: requestIds, now },

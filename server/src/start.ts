@@ -20,6 +20,7 @@ import {
   type RetryPolicy,
 } from '@flywheel/api';
 import type { ServerConfig } from './config';
+import { lingeringClose } from './http/lingering-close';
 
 /** How often the read model seals closed days; reads are exact in between, only slower. */
 const READ_MODEL_INTERVAL_MS = 5_000;
@@ -136,7 +137,9 @@ export async function startFlywheel(
 
 function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
+    // An answer sent before the request's body was read leaves the connection usable (lingeringClose).
+    const fetch = lingeringClose((request, env) => app.fetch(request, env));
+    const server = serve({ fetch, hostname, port }, () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${hostname} is already in use`) : error,

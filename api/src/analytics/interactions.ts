@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { gateVerdicts, type GateVerdict } from '../queries/gate';
+import { gateVerdicts, type GateReason, type GateVerdict } from '../queries/gate';
 import { gateConfigHistory } from '../queries/gate-config';
 import type { Outcome } from '../queries/outcome';
 import { interactionRows, type InteractionListRow } from '../queries/interaction-rows';
@@ -20,6 +20,8 @@ export interface InteractionSearch {
   modelVersion?: string | undefined;
   outcome?: Outcome | undefined;
   gate?: 'passed' | 'rejected' | 'pending' | undefined;
+  /** Rejected for this reason (among others), as the gate report counts it. */
+  gateReason?: GateReason | undefined;
   /** Case-insensitive text in the prompt or the response. */
   text?: string | undefined;
   requestId?: string | undefined;
@@ -42,6 +44,7 @@ export async function interactionFilter(
     ...(s.modelVersion ? { modelVersion: s.modelVersion } : {}),
     ...(s.outcome ? { outcome: s.outcome } : {}),
     ...(s.gate ? { gate: s.gate } : {}),
+    ...(s.gateReason ? { gateReason: s.gateReason } : {}),
     ...(s.text ? { text: s.text } : {}),
     ...(s.requestId ? { requestId: s.requestId } : {}),
     gateConfig: effectiveGateConfig(history, workload, {}),

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { apiErrors, count, errorBody, iso, json } from './common';
 import { isoTime, name, queryInteger, text } from './ranges';
 import { decodeCursor } from '../analytics/interaction-cursor';
+import { GATE_REASONS } from '../queries/gate';
 
 const outcome = z.enum(['success', 'failure', 'unknown']);
 const gateState = z.enum(['passed', 'rejected', 'pending']);
@@ -15,6 +16,12 @@ const filters = {
   modelVersion: name.optional(),
   outcome: outcome.optional(),
   gate: gateState.optional().describe('The gate verdict as of asOf.'),
+  gateReason: z
+    .enum(GATE_REASONS)
+    .optional()
+    .describe(
+      'Rejected by the gate for this reason as of asOf (among others it may have): the interactions the gate report counts under it for the same range.',
+    ),
   q: text(500).min(1).optional().describe('Case-insensitive text in the prompt or the response.'),
   from: isoTime.optional().describe('Start of the event-time window (inclusive).'),
   to: isoTime.optional().describe('End of the event-time window (exclusive).'),

@@ -54,6 +54,7 @@ export const GATE_REASONS = [
   'off_topic',
   'near_duplicate',
 ] as const;
+export type GateReason = (typeof GATE_REASONS)[number];
 
 export function gateQueryParams(config: GateConfig): Record<string, unknown> {
   return {

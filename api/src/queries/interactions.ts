@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { InteractionCursor } from '../analytics/interaction-cursor';
-import { GATED_INTERACTIONS_SQL, gateQueryParams, type GateConfig } from './gate';
+import { GATED_INTERACTIONS_SQL, gateQueryParams, type GateConfig, type GateReason } from './gate';
 import { requestOutcomesSql, signalsAroundSql, type Outcome } from './outcome';
 import { signalWindowParam } from './outcomes';
 
@@ -14,6 +14,8 @@ export interface InteractionFilter {
   outcome?: Outcome;
   /** Gate verdict filter, evaluated with `gateConfig` as of `asOf`. */
   gate?: 'passed' | 'rejected' | 'pending';
+  /** Evaluated and rejected for this reason among others: what the gate report counts under it. */
+  gateReason?: GateReason;
   /** Outcomes count the signals this gate configuration's signal window counts, as the gate does. */
   gateConfig: GateConfig;
   /** Outcomes and gate verdicts as known at this event time. */
@@ -48,10 +50,13 @@ const OUTCOME_FILTER = {
   known: `AND f.request_id IN (SELECT request_id FROM (${SELECTED_OUTCOMES_SQL}) WHERE outcome = {outcome:String})`,
   unknown: `AND f.request_id NOT IN (SELECT request_id FROM (${SELECTED_OUTCOMES_SQL}))`,
 };
+// Verdict and reason in one scan of the gate: the reason counts only once the signal window has closed,
+// as the gate report (`gateBuckets`) counts it, so a reason's list totals its count there.
 const GATE_FILTER = `
   AND f.request_id IN (
     SELECT request_id FROM (${GATED_INTERACTIONS_SQL})
-    WHERE multiIf(NOT evaluated, 'pending', gate_passed, 'passed', 'rejected') = {gate:String})`;
+    WHERE ({gate:String} = '' OR multiIf(NOT evaluated, 'pending', gate_passed, 'passed', 'rejected') = {gate:String})
+      AND ({gateReason:String} = '' OR (evaluated AND has(gate_reasons, {gateReason:String}))))`;
 // Only the text filter reads the wide columns, and only over the filter's own range.
 const TEXT_FILTER = `
   AND f.request_id IN (
@@ -71,7 +76,7 @@ export function selectedSql(filter: InteractionFilter): string {
   return `${FACTS_SQL}
         ${filter.text ? TEXT_FILTER : ''}
         ${outcome}
-        ${filter.gate ? GATE_FILTER : ''}`;
+        ${filter.gate || filter.gateReason ? GATE_FILTER : ''}`;
 }
 
 export function filterParams(filter: InteractionFilter): Record<string, unknown> {
@@ -83,6 +88,7 @@ export function filterParams(filter: InteractionFilter): Record<string, unknown>
     text: filter.text ?? '',
     outcome: filter.outcome ?? '',
     gate: filter.gate ?? '',
+    gateReason: filter.gateReason ?? '',
     from: filter.from,
     to: filter.to,
     asOf: filter.asOf,

@@ -5,6 +5,7 @@ import { decodeCursor } from '../analytics/interaction-cursor';
 import { findInteractions, interactionFilter } from '../analytics/interactions';
 import { EARLIEST, LATEST, isoToEventTime } from '../analytics/time';
 import { exportInteractions, getInteraction, listInteractions } from '../contract/interactions';
+import type { GateReason } from '../queries/gate';
 import { exportInteractionsCsv } from '../queries/interactions-export';
 import { metaRoute } from './meta';
 import { resolveAsOf } from './scope';
@@ -31,6 +32,7 @@ export function interactionsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv>
       modelVersion?: string | undefined;
       outcome?: 'success' | 'failure' | 'unknown' | undefined;
       gate?: 'passed' | 'rejected' | 'pending' | undefined;
+      gateReason?: GateReason | undefined;
     },
   ) {
     const { q, from, to, asOf, ...filters } = query;

@@ -137,7 +137,9 @@ const READS = [
   '/api/v1/signal-mix?bucket=week&workload={work}',
   '/api/v1/compare?workload={work}&baseline={ver1}&candidate={ver2}',
   '/api/v1/interactions?limit=5',
+  '/api/v1/interactions?limit=5&gateReason=outcome',
   '/api/v1/interactions/export',
+  '/api/v1/interactions/export?gateReason=outcome',
 ];
 
 beforeAll(async () => {
@@ -217,6 +219,10 @@ describe('project isolation', () => {
     const examples = await call('a', 'GET', '/api/v1/examples/similar?workload=awork&text=rotate%20a%20key');
     expect(await examples.text()).toContain('areq-1');
     expect(await (await call('a', 'GET', '/api/v1/meta')).text()).toContain('aver2');
+    // A thumbs-down decides a quarter of the outcomes: the gate rejects those for their outcome.
+    expect(await (await call('a', 'GET', '/api/v1/interactions/export?gateReason=outcome')).text()).toContain(
+      'areq-',
+    );
     const compare = await call('a', 'GET', '/api/v1/compare?workload=awork&baseline=aver1&candidate=aver2');
     expect(await compare.text()).toContain('areq-');
   });

@@ -13,6 +13,7 @@ import {
 import type { ClickHouseClient } from '@flywheel/storage';
 import { createAlarmServices, type AlarmServices } from './alarms/services';
 import { postSignals } from './contract/signals';
+import type { ExampleEmbeddings } from './curation/example-embeddings';
 import { allowedHostsGuard } from './guards/allowed-hosts';
 import { bodyLimits } from './guards/body-limits';
 import { NOT_JSON, stateChangingGuard } from './guards/writes';
@@ -43,6 +44,8 @@ export interface ApiOptions {
   dataDir?: string;
   /** Free space below which /healthz reports the data directory's disk nearly full. */
   minFreeDiskBytes?: number;
+  /** Gold-example embeddings (FLYWHEEL_EMBEDDINGS_URL); without them few-shot search is lexical. */
+  embeddings?: ExampleEmbeddings;
 }
 
 /** Served by the collector's route, with rules of its own: any origin (CORS), its own body limits. */
@@ -86,7 +89,7 @@ export function createApiApp(options: ApiOptions): OpenAPIHono<BlankEnv> {
   api.route('/', tracesRoute(options.client));
   api.route('/', gateRoute(options.client));
   const alarms = options.alarms ?? createAlarmServices(options.client);
-  api.route('/', analyticsRoute(options.client, alarms.settings));
+  api.route('/', analyticsRoute(options.client, alarms.settings, options.embeddings));
   api.route('/', alarmsRoute(options.client, alarms));
   api.route('/', alertsRoute(alarms));
   app.route('/', api);

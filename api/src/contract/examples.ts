@@ -25,7 +25,7 @@ export const getSimilarExamples = createRoute({
   tags: ['Datasets'],
   summary: 'Gold examples most similar to a text (few-shot)',
   description:
-    'The K gold examples of a workload (every review passed, or a reviewer’s correction) most similar to `text`, best first, for few-shot prompts. Lexical similarity computed by the engine: the mean of 1 − 4-gram distance and the Jaccard index of the word sets, among examples sharing a word with the text.',
+    'The K gold examples of a workload (every review passed, or a reviewer’s correction) most similar to `text`, best first, for few-shot prompts. With an embeddings service configured (FLYWHEEL_EMBEDDINGS_URL), by embedding: the text is embedded and the nearest stored vectors found with the engine’s vector index, similarity = 1 − cosine distance. Otherwise, and whenever the embedding path fails (`fallbackReason` says why), lexical similarity computed by the engine: the mean of 1 − 4-gram distance and the Jaccard index of the word sets, among examples sharing a word with the text.',
   request: {
     query: z.strictObject({
       workload: name,
@@ -35,7 +35,21 @@ export const getSimilarExamples = createRoute({
   },
   responses: {
     200: json(
-      z.object({ method: z.enum(['lexical']), examples: z.array(similarExample) }),
+      z.object({
+        method: z
+          .enum(['lexical', 'embedding'])
+          .describe(
+            'Which search answered: embedding (vector index) or lexical (the default, and the fallback)',
+          ),
+        model: z.string().optional().describe('The embeddings model, when method is embedding'),
+        fallbackReason: z
+          .string()
+          .optional()
+          .describe(
+            'Why an embeddings service is configured but lexical search answered: the service’s error (unreachable, timed out, 401 …) or no embedded example yet',
+          ),
+        examples: z.array(similarExample),
+      }),
       'The most similar examples, best first',
     ),
     ...apiErrors,

@@ -2,13 +2,14 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { isoToEventTime, nowEventTime } from '../analytics/time';
 import { itemsOf, postEvals, postJudgments, postReviews } from '../contract/labels';
+import type { ExampleEmbeddings } from '../curation/example-embeddings';
 import { refreshGoldExamples } from '../queries/gold-examples';
 import { insertEvals, insertJudgments, insertReviews } from '../queries/labels';
 import type { ApiEnv } from './env';
 import { contractRouter } from './validation';
 
 /** `POST /api/v1/reviews`, `/judgments`, `/evals`: one item or a batch each, idempotent per item. */
-export function labelsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
+export function labelsRoute(client: ClickHouseClient, embeddings?: ExampleEmbeddings): OpenAPIHono<ApiEnv> {
   const app = contractRouter();
 
   app.openapi(postReviews, async (c) => {
@@ -26,12 +27,10 @@ export function labelsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
       })),
     );
     // The gold examples follow the reviews: a pass or a correction adds one, a later failure withdraws it.
-    await refreshGoldExamples(
-      client,
-      c.get('projectId'),
-      [...new Set(items.map((r) => r.requestId))],
-      received,
-    );
+    const requestIds = [...new Set(items.map((r) => r.requestId))];
+    await refreshGoldExamples(client, c.get('projectId'), requestIds, received);
+    // Embedded after the answer, never in its way: a failure leaves them to the catch-up pass.
+    embeddings?.embedLater(c.get('projectId'), requestIds);
     return c.json({ accepted: items.length }, 200);
   });
 

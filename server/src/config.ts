@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseKeys, type KeyRing } from '@flywheel/collector';
 import { storageConfigFromEnv, type StorageConfig } from '@flywheel/storage';
-import { isLoopback, readAlertsFile, type ProjectAlerts } from '@flywheel/api';
+import { isLoopback, readAlertsFile, type EmbeddingsConfig, type ProjectAlerts } from '@flywheel/api';
 
 const port = (name: string) =>
   z.coerce
@@ -40,6 +40,8 @@ export interface ServerConfig {
   allowedHosts?: string[];
   storage: StorageConfig;
   alarms: AlarmConfig;
+  /** An OpenAI-compatible embeddings service for few-shot search (FLYWHEEL_EMBEDDINGS_*); unset: lexical. */
+  embeddings?: EmbeddingsConfig;
 }
 
 export interface ServerOptionsInput {
@@ -86,7 +88,41 @@ export function resolveServerConfig(
     allowedHosts: allowedHosts(env.FLYWHEEL_ALLOWED_HOSTS),
     storage: storageConfigFromEnv(env, join(dataDir, 'data')),
     alarms: alarmConfig(input.alerts ?? env.FLYWHEEL_ALERTS_FILE, dataDir, env),
+    ...embeddingsConfig(env),
   };
+}
+
+const embeddingsEnv = z.object({
+  FLYWHEEL_EMBEDDINGS_URL: z
+    .url({
+      protocol: /^https?$/,
+      message:
+        'FLYWHEEL_EMBEDDINGS_URL must be the http(s) base URL of an OpenAI-compatible API, such as https://api.openai.com/v1',
+    })
+    .optional(),
+  FLYWHEEL_EMBEDDINGS_KEY: z.string().optional(),
+  FLYWHEEL_EMBEDDINGS_MODEL: z
+    .string()
+    .regex(/^\S{1,200}$/, 'FLYWHEEL_EMBEDDINGS_MODEL must be a model name without spaces')
+    .default('text-embedding-3-small'),
+});
+
+/**
+ * `FLYWHEEL_EMBEDDINGS_URL` (with `_KEY` and `_MODEL`) turns embedding search on; nothing else does. An
+ * empty variable counts as unset (compose files often pass `${VAR:-}`).
+ */
+function embeddingsConfig(env: NodeJS.ProcessEnv): { embeddings?: EmbeddingsConfig } {
+  const names = ['FLYWHEEL_EMBEDDINGS_URL', 'FLYWHEEL_EMBEDDINGS_KEY', 'FLYWHEEL_EMBEDDINGS_MODEL'] as const;
+  const set = Object.fromEntries(names.filter((n) => env[n]).map((n) => [n, env[n]]));
+  const parsed = embeddingsEnv.safeParse(set);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+  const { FLYWHEEL_EMBEDDINGS_URL: url, FLYWHEEL_EMBEDDINGS_KEY: key } = parsed.data;
+  if (!url) {
+    for (const name of names.slice(1))
+      if (set[name] !== undefined) throw new Error(`${name} is set but FLYWHEEL_EMBEDDINGS_URL is not`);
+    return {};
+  }
+  return { embeddings: { url, model: parsed.data.FLYWHEEL_EMBEDDINGS_MODEL, ...(key ? { key } : {}) } };
 }
 
 const alarmEnv = z.object({

@@ -13,7 +13,9 @@ import {
   clientErrorResponder,
   createAlarmServices,
   createApiApp,
+  createExampleEmbeddings,
   projectsWithData,
+  scheduleEmbeddingCatchUp,
   scheduleEvaluations,
   scheduleReadModel,
   type AlarmServices,
@@ -24,6 +26,8 @@ import { lingeringClose } from './http/lingering-close';
 
 /** How often the read model seals closed days; reads are exact in between, only slower. */
 const READ_MODEL_INTERVAL_MS = 5_000;
+/** How often gold examples left without a vector (service down, wrong key) are embedded again. */
+const EMBEDDINGS_CATCH_UP_MS = 60_000;
 
 export interface RunningFlywheel {
   apiUrl: string;
@@ -73,7 +77,16 @@ export async function startFlywheel(
     ...(options.alertRetry ? { retry: options.alertRetry } : {}),
     log,
   });
+  const embeddings = config.embeddings
+    ? createExampleEmbeddings({
+        client: storage.client,
+        topology: storage.topology,
+        config: config.embeddings,
+        log,
+      })
+    : undefined;
   const api = createApiApp({
+    ...(embeddings ? { embeddings } : {}),
     client: storage.client,
     keys: config.keys,
     writer,
@@ -103,6 +116,9 @@ export async function startFlywheel(
       : () => {};
   // Seals closed days into the read model now (catch-up after a restart or an upgrade) and every 5 s.
   const readModel = scheduleReadModel(storage.client, READ_MODEL_INTERVAL_MS, log);
+  const stopEmbeddings = embeddings
+    ? scheduleEmbeddingCatchUp(embeddings, EMBEDDINGS_CATCH_UP_MS, log)
+    : () => {};
   const where =
     config.storage.engine === 'embedded'
       ? `embedded engine in ${config.storage.dataDir}`
@@ -119,10 +135,12 @@ export async function startFlywheel(
       closing ??= (async () => {
         stopSchedule();
         readModel.stop();
+        stopEmbeddings();
         await Promise.all([stop(otlpServer), stop(apiServer)]);
         await alarms.notifier.idle();
         await Promise.all([writer.shutdown(), details.shutdown()]);
         await readModel.idle();
+        await embeddings?.close();
         const { droppedItems } = writer.stats;
         if (droppedItems > 0)
           log(

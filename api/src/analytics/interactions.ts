@@ -62,14 +62,14 @@ export async function interactionFilter(
 export async function findInteractions(
   client: ClickHouseClient,
   s: InteractionSearch,
-  page: { limit: number; cursor: InteractionCursor | null },
+  page: { limit: number; cursor: InteractionCursor | null; conversation?: boolean },
 ) {
   const filter = await interactionFilter(client, s);
   const [{ keys, more }, total] = await Promise.all([
     interactionPage(client, filter, page.limit, page.cursor),
     countInteractions(client, filter),
   ]);
-  const items = await detailed(client, s, filter, keys);
+  const items = await detailed(client, s, filter, keys, page.conversation ?? false);
   const first = keys[0];
   const last = keys[keys.length - 1];
   // Reading older rows, `more` says whether older ones remain; reading newer ones, whether newer ones do.
@@ -90,11 +90,12 @@ async function detailed(
   s: InteractionSearch,
   filter: InteractionFilter,
   keys: InteractionKey[],
+  conversation: boolean,
 ) {
   const ids = [...new Set(keys.map((k) => k.requestId))];
   const outcomes = await outcomesOf(client, filter, ids);
   const [rows, signals] = await Promise.all([
-    interactionRows(client, s.projectId, keys, outcomes),
+    interactionRows(client, s.projectId, keys, outcomes, { conversation }),
     signalsForRequests(client, s.projectId, ids),
   ]);
   const verdicts = await verdictsByWorkload(client, s.projectId, rows, s.to, s.asOf);

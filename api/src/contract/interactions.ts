@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiErrors, count, errorBody, iso, json } from './common';
+import { conversation } from './conversation';
 import { isoTime, name, queryInteger, text } from './ranges';
 import { decodeCursor } from '../analytics/interaction-cursor';
 import { GATE_REASONS } from '../queries/gate';
@@ -99,6 +100,9 @@ export const interaction = z.object({
     .describe("The gate's verdict as of asOf, with every rule it failed"),
 });
 
+/** One interaction with its conversation: the detail (the list leaves the messages out). */
+export const interactionDetail = interaction.extend(conversation);
+
 export const listInteractions = createRoute({
   method: 'get',
   path: '/api/v1/interactions',
@@ -148,7 +152,7 @@ export const getInteraction = createRoute({
     query: z.strictObject({ asOf }),
   },
   responses: {
-    200: json(z.object({ item: interaction }), 'The interaction'),
+    200: json(z.object({ item: interactionDetail }), 'The interaction, with its conversation'),
     404: json(errorBody, 'No interaction with this request id in the project'),
     ...apiErrors,
   },

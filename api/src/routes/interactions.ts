@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { decodeCursor } from '../analytics/interaction-cursor';
+import { findInteraction } from '../analytics/interaction-detail';
 import { findInteractions, interactionFilter } from '../analytics/interactions';
 import { EARLIEST, LATEST, isoToEventTime } from '../analytics/time';
 import { exportInteractions, getInteraction, listInteractions } from '../contract/interactions';
@@ -71,18 +72,13 @@ export function interactionsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv>
   app.openapi(getInteraction, async (c) => {
     const { requestId } = c.req.valid('param');
     const projectId = c.get('projectId');
-    const { items } = await findInteractions(
-      client,
-      {
-        projectId,
-        requestId,
-        from: EARLIEST,
-        to: LATEST,
-        asOf: await resolveAsOf(client, projectId, c.req.valid('query').asOf),
-      },
-      { limit: 1, cursor: null },
-    );
-    const [item] = items;
+    const item = await findInteraction(client, {
+      projectId,
+      requestId,
+      from: EARLIEST,
+      to: LATEST,
+      asOf: await resolveAsOf(client, projectId, c.req.valid('query').asOf),
+    });
     return item
       ? c.json({ item }, 200)
       : c.json({ error: `no interaction with request id '${requestId}'` }, 404);

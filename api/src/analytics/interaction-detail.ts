@@ -1,0 +1,23 @@
+import type { ClickHouseClient } from '@flywheel/storage';
+import { findInteractions, type InteractionSearch } from './interactions';
+
+/**
+ * One interaction by request id, as the list shows it plus its conversation (system instructions, input
+ * and output messages, from the span, else from its events); null when the project has none.
+ */
+export async function findInteraction(
+  client: ClickHouseClient,
+  s: InteractionSearch & { requestId: string },
+) {
+  const { items } = await findInteractions(client, s, { limit: 1, cursor: null, conversation: true });
+  const item = items[0];
+  if (!item) return null;
+  const {
+    systemInstructions = '',
+    inputMessages = [],
+    outputMessages = [],
+    messagesFrom = 'none',
+    ...row
+  } = item;
+  return { ...row, systemInstructions, inputMessages, outputMessages, messagesFrom };
+}

@@ -87,7 +87,8 @@ export function AlarmsPage() {
               <Empty>
                 {focused ? 'No other alarms' : 'No alarms'}
                 {state ? ` ${state}` : ''} in {scope.range.label} for this selection
-                {state === 'resolved' ? '.' : ': nothing needs you.'}
+                {/* A check's warning raises no alarm, so an empty page is no all-clear. */}
+                {state === 'resolved' ? '.' : '. Warnings raise no alarm: the feedback checks are on Checks.'}
                 {outside ? <OutsideRange outside={outside} onShow={showOutside} /> : null}
               </Empty>
             );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
 import type { VersionComparison } from '@flywheel/api';
 import { Badge } from '../../../shared/components/badge';
 import {
@@ -8,6 +9,7 @@ import {
   formatPercent,
   formatPoints,
 } from '../../../shared/lib/format';
+import { explorerHref } from '../../../shared/lib/explorer-link';
 
 type Delta = VersionComparison['deltas']['successRate'];
 
@@ -32,22 +34,61 @@ function RateDelta({ delta, higherIsBetter }: { delta: Delta; higherIsBetter: bo
 const signed = (value: number | null, format: (v: number) => string) =>
   value === null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`;
 
+const FAILURES = { outcome: 'failure' };
+const REJECTED = { gate: 'rejected' };
+const REJECTIONS = 'The gate’s rejections';
+
 /** One row per measure: each version's value and the candidate's difference. */
 export function ComparisonTable({ report }: { report: VersionComparison }) {
   const { baseline: a, candidate: b, deltas } = report;
+  const { search } = useLocation();
+  // Each version's numbers open its interactions in the explorer, over the page's range.
+  const evidence = (v: typeof a, text: string, title: string, filters: Record<string, string> = {}) => (
+    <Link
+      to={explorerHref(search, { workload: report.workload, version: v.modelVersion, ...filters })}
+      title={`${title} of ${v.modelVersion}, in the explorer`}
+    >
+      {text}
+    </Link>
+  );
   const explicitShare = (v: typeof a) => (v.signals.total > 0 ? v.signals.explicit / v.signals.total : null);
   const rows: Array<[string, ReactNode, ReactNode, ReactNode]> = [
-    ['Interactions', formatCount(a.interactions), formatCount(b.interactions), ''],
+    [
+      'Interactions',
+      evidence(a, formatCount(a.interactions), 'The interactions'),
+      evidence(b, formatCount(b.interactions), 'The interactions'),
+      '',
+    ],
     [
       'Success rate',
-      `${formatPercent(a.successRate)} of ${formatCount(a.candidates)}`,
-      `${formatPercent(b.successRate)} of ${formatCount(b.candidates)}`,
+      evidence(
+        a,
+        `${formatPercent(a.successRate)} of ${formatCount(a.candidates)}`,
+        'The failures',
+        FAILURES,
+      ),
+      evidence(
+        b,
+        `${formatPercent(b.successRate)} of ${formatCount(b.candidates)}`,
+        'The failures',
+        FAILURES,
+      ),
       <RateDelta key="s" delta={deltas.successRate} higherIsBetter />,
     ],
     [
       'Gate pass rate',
-      `${formatPercent(a.gate.passRate)} of ${formatCount(a.gate.evaluated)}`,
-      `${formatPercent(b.gate.passRate)} of ${formatCount(b.gate.evaluated)}`,
+      evidence(
+        a,
+        `${formatPercent(a.gate.passRate)} of ${formatCount(a.gate.evaluated)}`,
+        REJECTIONS,
+        REJECTED,
+      ),
+      evidence(
+        b,
+        `${formatPercent(b.gate.passRate)} of ${formatCount(b.gate.evaluated)}`,
+        REJECTIONS,
+        REJECTED,
+      ),
       <RateDelta key="g" delta={deltas.gatePassRate} higherIsBetter />,
     ],
     [

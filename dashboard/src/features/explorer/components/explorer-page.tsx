@@ -9,6 +9,7 @@ import { useInteractions } from '../hooks/use-interactions';
 import { explorerQuery, exportQuery } from '../lib/explorer-query';
 import { CsvExportLink } from './csv-export-link';
 import { ExplorerFilters } from './explorer-filters';
+import { FilterChips } from './filter-chips';
 import { InteractionTable } from './interaction-table';
 
 export function ExplorerPage() {
@@ -23,6 +24,7 @@ export function ExplorerPage() {
     <div className="page">
       <h1>Explorer</h1>
       <ExplorerFilters versions={versions} />
+      <FilterChips />
       <Panel
         title="Interactions"
         wide
@@ -35,7 +37,7 @@ export function ExplorerPage() {
               <Empty>No interaction matches these filters in {scope.range.label}.</Empty>
             ) : (
               <>
-                <p className="muted" data-testid="interaction-count">
+                <p className="muted" data-testid="interaction-count" data-total={page.total}>
                   {formatCount(page.total)} interaction{page.total === 1 ? '' : 's'} match
                   {page.total === 1 ? 'es' : ''} · showing {formatCount(page.items.length)}
                 </p>

@@ -1,28 +1,15 @@
 import { Link, useLocation } from 'react-router';
-import type { CheckName, Finding } from '@flywheel/api';
-import { useScope } from '../../../app/scope-context';
-import { useUrlParams } from '../../../shared/hooks/use-url-params';
-import type { Resource } from '../../../shared/lib/resource';
+import type { CheckName } from '@flywheel/api';
 import { VerdictBadge } from '../../checks/components/findings-list';
-import { useCheck } from '../../checks/hooks/use-check';
 import { CHECKS } from '../../checks/lib/check-meta';
-import { checkQuery } from '../../checks/lib/check-query';
+import type { CheckVerdicts } from '../hooks/use-check-verdicts';
 
 /**
  * The feedback checks' verdicts, the very responses the Checks page shows (same request, same cache), so
  * a warning there is a warning here. A check in warning or alarm names its first flagged rule's next step.
  */
-export function CheckStrip() {
-  const scope = useScope();
-  const { search: params } = useUrlParams();
+export function CheckStrip({ results }: { results: CheckVerdicts }) {
   const { search } = useLocation();
-  const query = checkQuery(scope, params);
-  const results: Record<CheckName, Resource<{ verdict: Finding['verdict']; findings: Finding[] }>> = {
-    drift: useCheck('drift', query),
-    sycophancy: useCheck('sycophancy', query),
-    'latency-bias': useCheck('latency-bias', query),
-    survivorship: useCheck('survivorship', query),
-  };
   const href = (name: CheckName) => {
     const next = new URLSearchParams(search);
     next.set('check', name);

@@ -1,3 +1,4 @@
+import { Link, useLocation } from 'react-router';
 import type { GateReport } from '@flywheel/api';
 import { Badge } from '../../../shared/components/badge';
 import { TimeSeriesChart, type Marker } from '../../../shared/components/charts/time-series-chart';
@@ -6,6 +7,7 @@ import { ResourceView } from '../../../shared/components/resource-view';
 import type { Resource } from '../../../shared/lib/resource';
 import { COLORS, seriesColor } from '../../../shared/lib/colors';
 import { formatCount, formatPercent } from '../../../shared/lib/format';
+import { explorerHref } from '../../../shared/lib/explorer-link';
 import { gateReasonShort, gateReasonText } from '../../../shared/lib/gate-reasons';
 import { GATE_HEALTHY_RANGE, gateBandText } from '../lib/gate-band';
 import { rejectionSeries, type Frame } from '../lib/velocity-series';
@@ -76,6 +78,7 @@ function GateVerdict({ report }: { report: GateReport }) {
 }
 
 function Rejections({ report, frame }: { report: GateReport; frame: Frame }) {
+  const { search } = useLocation();
   const { data, reasons } = rejectionSeries(report.buckets, frame);
   const totalRejected = report.total.evaluated - report.total.passed;
   return (
@@ -93,12 +96,22 @@ function Rejections({ report, frame }: { report: GateReport; frame: Frame }) {
         emptyText="No rejections in this range."
       />
       {reasons.length > 0 ? (
-        <table className="table table-compact">
+        <table className="table table-compact" data-testid="rejection-table">
           <tbody>
             {reasons.map((r) => (
-              <tr key={r}>
+              <tr key={r} data-reason={r}>
                 <th scope="row">{gateReasonText(r)}</th>
-                <td className="num">{formatCount(report.total.rejections[r] ?? 0)}</td>
+                <td className="num">
+                  {/* The same workload, range and asOf as this table: the list totals this count. */}
+                  <Link
+                    to={explorerHref(search, { gateReason: r })}
+                    title={`The interactions the gate rejected as ${gateReasonShort(r)}, in the explorer`}
+                    data-testid="rejection-link"
+                    data-count={report.total.rejections[r] ?? 0}
+                  >
+                    {formatCount(report.total.rejections[r] ?? 0)}
+                  </Link>
+                </td>
                 <td className="num muted">
                   {totalRejected > 0 ? formatPercent((report.total.rejections[r] ?? 0) / totalRejected) : '—'}{' '}
                   of rejected

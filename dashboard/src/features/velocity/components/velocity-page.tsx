@@ -1,11 +1,14 @@
+import { Link, useLocation } from 'react-router';
 import { useScope } from '../../../app/scope-context';
 import { TimeSeriesChart } from '../../../shared/components/charts/time-series-chart';
 import { Panel } from '../../../shared/components/panel';
 import { ResourceView } from '../../../shared/components/resource-view';
 import { Stat } from '../../../shared/components/stat';
 import { useMarkers } from '../../../shared/hooks/use-markers';
+import { globalSearch } from '../../../shared/hooks/use-url-params';
 import { percentTicks } from '../../../shared/lib/chart-data';
 import { COLORS } from '../../../shared/lib/colors';
+import { explorerHref } from '../../../shared/lib/explorer-link';
 import { formatCount, formatPercent } from '../../../shared/lib/format';
 import { bucketFor, bucketMs, scopeQuery } from '../../../shared/lib/scope-query';
 import { useCycles } from '../../cycles/hooks/use-cycles';
@@ -26,6 +29,16 @@ export function VelocityPage() {
   const cycles = useCycles(scope.workload);
   const markers = useMarkers(scope.workload);
   const per = bucket === 'week' ? 'week' : 'day';
+  const { search } = useLocation();
+  const survivorship = new URLSearchParams(globalSearch(new URLSearchParams(search)));
+  survivorship.set('check', 'survivorship');
+  const survivorshipHref = `/checks?${survivorship.toString()}`;
+  // Each headline number opens the interactions behind it, over the same workload and range.
+  const evidence = (value: string, title: string, filters: Record<string, string> = {}) => (
+    <Link to={explorerHref(search, filters)} title={title}>
+      {value}
+    </Link>
+  );
 
   return (
     <div className="page">
@@ -41,7 +54,10 @@ export function VelocityPage() {
               <div className="panel stat-row" data-testid="velocity-totals">
                 <Stat
                   label="Interactions"
-                  value={formatCount(report.totals.interactions)}
+                  value={evidence(
+                    formatCount(report.totals.interactions),
+                    'The interactions, in the explorer',
+                  )}
                   note={scope.range.label}
                 />
                 <Stat
@@ -51,22 +67,38 @@ export function VelocityPage() {
                 />
                 <Stat
                   label="Success rate"
-                  value={formatPercent(report.totals.successRate)}
+                  value={evidence(
+                    formatPercent(report.totals.successRate),
+                    'The failures behind this rate, in the explorer',
+                    { outcome: 'failure' },
+                  )}
                   note="success ÷ known outcomes"
                 />
                 <Stat
                   label="Explicit feedback"
-                  value={formatPercent(report.totals.explicitRate)}
+                  value={
+                    <Link to={survivorshipHref} title="Who gives the explicit feedback, on the Checks page">
+                      {formatPercent(report.totals.explicitRate)}
+                    </Link>
+                  }
                   note="interactions with a thumb"
                 />
                 <Stat
                   label="Signal coverage"
-                  value={formatPercent(report.totals.coverage)}
+                  value={evidence(
+                    formatPercent(report.totals.coverage),
+                    'The interactions without an outcome, in the explorer',
+                    { outcome: 'unknown' },
+                  )}
                   note="interactions with an outcome"
                 />
                 <Stat
                   label="Gate pass rate"
-                  value={formatPercent(gateEvaluated > 0 ? gatePassed / gateEvaluated : null)}
+                  value={evidence(
+                    formatPercent(gateEvaluated > 0 ? gatePassed / gateEvaluated : null),
+                    'The gate’s rejections, with their reasons, in the explorer',
+                    { gate: 'rejected' },
+                  )}
                   note={`${formatCount(gatePassed)} of ${formatCount(gateEvaluated)} evaluated`}
                 />
               </div>

@@ -229,6 +229,20 @@ describe('the interaction detail', () => {
     expect(byId.get('details')).toMatchObject({ prompt: 'Capital of France?', response: 'Paris.' });
     expect(byId.get('details')).not.toHaveProperty('inputMessages');
   });
+
+  it('finds the events’ text with the explorer’s search', async () => {
+    const search = async (q: string) =>
+      (
+        await json(
+          'GET',
+          `/api/v1/interactions?workload=mw&q=${encodeURIComponent(q)}&from=${WINDOW.from}&to=${WINDOW.to}`,
+        )
+      ).items.map((i: { requestId: string }) => i.requestId);
+    expect(await search('capital of')).toEqual(['v2', 'details']);
+    expect(await search('answer in one WORD')).toEqual(['details']);
+    expect(await search('span question')).toEqual(['own']);
+    expect(await search('not yours')).toEqual([]);
+  });
 });
 
 describe('exports and curation', () => {

@@ -99,6 +99,20 @@ export function interactionTextSql({ columns, where }: TextSource): string {
     )`;
 }
 
+/**
+ * SQL: (trace_id, span_id) of the calls whose event-borne messages, sent in [{from}, {to}), contain
+ * `{text:String}` (case-insensitive, in a message's text or the system instructions): the explorer's text
+ * search over events, bounded by its own range like its search over spans. An event is sent as its call
+ * ends, within seconds of the call's start time.
+ */
+export const EVENT_TEXT_MATCH_SQL = `
+  SELECT trace_id, span_id FROM interaction_messages
+  WHERE project_id = {projectId:String}
+    AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+    AND (positionCaseInsensitiveUTF8(system_instructions, {text:String}) > 0
+      OR arrayExists(m -> positionCaseInsensitiveUTF8(tupleElement(m, 'content'), {text:String}) > 0,
+        arrayConcat(${parse('input_messages')}, ${parse('output_messages')})))`;
+
 /** A chat message as the API returns it. */
 export interface MessageRecord {
   role: string;

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { InteractionCursor } from '../analytics/interaction-cursor';
+import { EVENT_TEXT_MATCH_SQL } from './interaction-messages';
 import { GATED_INTERACTIONS_SQL, gateQueryParams, type GateConfig, type GateReason } from './gate';
 import { requestOutcomesSql, signalsAroundSql, type Outcome } from './outcome';
 import { signalWindowParam } from './outcomes';
@@ -57,15 +58,17 @@ const GATE_FILTER = `
     SELECT request_id FROM (${GATED_INTERACTIONS_SQL})
     WHERE ({gate:String} = '' OR multiIf(NOT evaluated, 'pending', gate_passed, 'passed', 'rejected') = {gate:String})
       AND ({gateReason:String} = '' OR (evaluated AND has(gate_reasons, {gateReason:String}))))`;
-// Only the text filter reads the wide columns, and only over the filter's own range.
+// Only the text filter reads the wide columns, and only over the filter's own range: the spans' text,
+// and the messages that came as events.
 const TEXT_FILTER = `
-  AND f.request_id IN (
+  AND (f.request_id IN (
     SELECT request_id FROM interactions
     WHERE project_id = {projectId:String}
       AND ({workload:String} = '' OR workload_id = {workload:String})
       AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
       AND (positionCaseInsensitiveUTF8(prompt, {text:String}) > 0
-           OR positionCaseInsensitiveUTF8(response, {text:String}) > 0))`;
+           OR positionCaseInsensitiveUTF8(response, {text:String}) > 0))
+    OR (f.trace_id, f.span_id) IN (${EVENT_TEXT_MATCH_SQL}))`;
 
 /**
  * SQL over `f.*`: every interaction the filter selects. Params: those of `filterParams`.

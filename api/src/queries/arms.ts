@@ -97,39 +97,55 @@ export interface RateComparison {
   pValue: number | null;
 }
 
-/** Share of a workload's interactions that got a `kind` signal (up to `asOf`), recent window against baseline. */
-export async function signalRateChange(
+/**
+ * Per workload, the share of its interactions that got a `kind` signal (up to `asOf`), recent window
+ * against baseline, in one pass over the windows: the cost follows the windows, not how many workloads
+ * the project has ever seen. Workloads with fewer than `minSamples` interactions in either window are
+ * left out.
+ */
+export async function signalRateChanges(
   client: ClickHouseClient,
   params: {
     projectId: string;
-    workload: string;
     kind: string;
     asOf: string;
     baselineFrom: string;
     recentFrom: string;
+    minSamples: number;
   },
-): Promise<RateComparison> {
+): Promise<Array<RateComparison & { workloadId: string }>> {
   const result = await client.query({
     query: `
-      SELECT
+      SELECT workload_id AS workloadId,
         countIf(recent AND hit) AS hr, countIf(recent) AS nr, countIf(NOT recent AND hit) AS hb, countIf(NOT recent) AS nb,
         if(nr > 0 AND nb > 0 AND (hr + hb) > 0 AND (hr + hb) < (nr + nb),
            tupleElement(proportionsZTest(hr, hb, nr, nb, 0.95, 'pooled'), 2), NULL) AS p
       FROM (
-        SELECT time >= {recentFrom:DateTime64(6, 'UTC')} AS recent,
+        SELECT workload_id, time >= {recentFrom:DateTime64(6, 'UTC')} AS recent,
                request_id IN (SELECT request_id FROM signals WHERE project_id = {projectId:String}
                               AND kind = {kind:String} AND time <= {asOf:DateTime64(6, 'UTC')}) AS hit
         FROM interactions FINAL
-        WHERE project_id = {projectId:String} AND workload_id = {workload:String}
+        WHERE project_id = {projectId:String}
           AND time >= {baselineFrom:DateTime64(6, 'UTC')} AND time <= {asOf:DateTime64(6, 'UTC')}
-      )`,
+      )
+      GROUP BY workload_id
+      HAVING nr >= {minSamples:UInt64} AND nb >= {minSamples:UInt64}
+      ORDER BY workload_id`,
     query_params: params,
     format: 'JSONEachRow',
   });
-  const [row] = await result.json<{ hr: string; nr: string; hb: string; nb: string; p: number | null }>();
-  return {
-    recent: { hits: Number(row?.hr ?? 0), n: Number(row?.nr ?? 0) },
-    baseline: { hits: Number(row?.hb ?? 0), n: Number(row?.nb ?? 0) },
-    pValue: row?.p ?? null,
-  };
+  const rows = await result.json<{
+    workloadId: string;
+    hr: string;
+    nr: string;
+    hb: string;
+    nb: string;
+    p: number | null;
+  }>();
+  return rows.map((row) => ({
+    workloadId: row.workloadId,
+    recent: { hits: Number(row.hr), n: Number(row.nr) },
+    baseline: { hits: Number(row.hb), n: Number(row.nb) },
+    pValue: row.p,
+  }));
 }

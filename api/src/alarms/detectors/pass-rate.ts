@@ -1,7 +1,7 @@
 import { gateConfigFor } from '../../analytics/gate-settings';
 import { addDays, addMicros } from '../../analytics/time';
 import { gateBuckets } from '../../queries/gate';
-import { versionSpans } from '../../queries/deploys';
+import { workloadsWithTraffic } from '../../queries/workload-activity';
 import { twoProportionZTest } from '../../stats/proportions';
 import { SEVERITY } from '../rules';
 import type { Condition } from '../types';
@@ -13,9 +13,15 @@ import type { DetectorContext } from './context';
  */
 export async function passRateConditions(ctx: DetectorContext): Promise<Condition[]> {
   const rule = ctx.rules.pass_rate_collapse;
-  const workloads = [
-    ...new Set((await versionSpans(ctx.client, ctx.projectId, ctx.asOf)).map((s) => s.workloadId)),
-  ];
+  // Two days of at least `minEvaluatedPerDay` evaluated interactions need twice that many interactions
+  // in the week (a day wider on each side, whatever the gate's day boundaries): only such workloads are
+  // read day by day, so junk workloads with a handful of spans cost nothing.
+  const workloads = await workloadsWithTraffic(ctx.client, {
+    projectId: ctx.projectId,
+    from: addDays(ctx.asOf, -8),
+    to: addDays(ctx.asOf, 1),
+    minInteractions: 2 * rule.minEvaluatedPerDay,
+  });
   const conditions: Condition[] = [];
   for (const workload of workloads) {
     const config = await gateConfigFor(ctx.client, ctx.projectId, workload);

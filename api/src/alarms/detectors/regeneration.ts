@@ -1,6 +1,5 @@
 import { addDays, addHours, eventTimeToIso } from '../../analytics/time';
-import { signalRateChange } from '../../queries/arms';
-import { versionSpans } from '../../queries/deploys';
+import { signalRateChanges } from '../../queries/arms';
 import { SEVERITY } from '../rules';
 import type { Condition } from '../types';
 import type { DetectorContext } from './context';
@@ -10,19 +9,18 @@ export async function regenerationConditions(ctx: DetectorContext): Promise<Cond
   const rule = ctx.rules.regeneration_spike;
   const recentFrom = addHours(ctx.asOf, -rule.recentHours);
   const baselineFrom = addDays(recentFrom, -rule.baselineDays);
-  const workloads = [
-    ...new Set((await versionSpans(ctx.client, ctx.projectId, ctx.asOf)).map((s) => s.workloadId)),
-  ];
+  // Every workload at once; those short of samples in either window are left out by the query.
+  const rates = await signalRateChanges(ctx.client, {
+    projectId: ctx.projectId,
+    kind: 'regenerated',
+    asOf: ctx.asOf,
+    baselineFrom,
+    recentFrom,
+    minSamples: rule.minSamples,
+  });
   const conditions: Condition[] = [];
-  for (const workload of workloads) {
-    const r = await signalRateChange(ctx.client, {
-      projectId: ctx.projectId,
-      workload,
-      kind: 'regenerated',
-      asOf: ctx.asOf,
-      baselineFrom,
-      recentFrom,
-    });
+  for (const r of rates) {
+    const workload = r.workloadId;
     if (r.recent.n < rule.minSamples || r.baseline.n < rule.minSamples || r.pValue === null) continue;
     const recentRate = r.recent.hits / r.recent.n;
     const baselineRate = r.baseline.hits / r.baseline.n;

@@ -30,6 +30,10 @@ export async function findQualityDrops(ctx: DetectorContext): Promise<QualityDro
   const spans = await versionSpans(ctx.client, ctx.projectId, ctx.asOf);
   const drops: QualityDrop[] = [];
   for (const span of spans) {
+    // The version's arm counts some of these interactions, never more: a version short of samples
+    // overall cannot qualify, and is passed over without a query (the junk workloads and versions a
+    // misbehaving sender leaves behind would otherwise cost four queries each).
+    if (span.interactions < rule.minSamplesPerArm) continue;
     const registered = ctx.deploys.find(
       (d) => d.workloadId === span.workloadId && d.modelVersion === span.modelVersion,
     );

@@ -90,7 +90,8 @@ describe('signal mix, version comparison and explorer', { timeout: 600_000 }, ()
     await page.waitForURL(/\/compare\?/);
     await settled(page, SLOW);
     const table = page.getByTestId('compare-table');
-    await expect(table.locator('tbody tr').count()).resolves.toBe(6);
+    // Polled: on a loaded machine the table can arrive after the page has no loading state left.
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: SLOW }).toBe(6);
     const success = await table.locator('tbody tr', { hasText: 'Success rate' }).textContent();
     expect(success).toMatch(/\d+% of [\d,.k]+.*\d+% of [\d,.k]+.*pts.*95% CI/);
     expect(await page.getByTestId('compare-signal-table').locator('tbody tr').count()).toBeGreaterThan(2);
@@ -102,6 +103,39 @@ describe('signal mix, version comparison and explorer', { timeout: 600_000 }, ()
       .evaluateAll((selects) => selects.map((s) => (s as unknown as { value: string }).value));
     expect(baseline).not.toBe(candidate);
     await screenshot(page, 'compare');
+    expectClean();
+  });
+
+  it('opens each of the gate’s rejection counts as exactly the interactions it counts', async () => {
+    await visit('/velocity?range=30d&workload=support-chat');
+    const links = page.locator('[data-testid="rejection-table"] [data-testid="rejection-link"]');
+    await expect.poll(() => links.count(), { timeout: SLOW }).toBeGreaterThan(1);
+    const rows = await links.evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute('href')!, count: Number(a.getAttribute('data-count')) })),
+    );
+    // Each link keeps the table's range and workload: the explorer's total is the table's count.
+    for (const { href, count } of rows) {
+      expect(href).toMatch(/^\/explorer\?workload=support-chat&range=30d&gateReason=[a-z_]+$/);
+      await visit(href);
+      await expect
+        .poll(() => page.getByTestId('interaction-count').getAttribute('data-total'), { timeout: SLOW })
+        .toBe(String(count));
+      // Under a chip naming the reason.
+      expect(await page.getByTestId('chip-gateReason').textContent()).toMatch(/rejected by the gate: \S/);
+    }
+    // Followed by a click, the same; the chip's button removes the filter.
+    await visit('/velocity?range=30d&workload=support-chat');
+    await links.first().click();
+    await page.waitForURL(/\/explorer\?.*gateReason=/);
+    await settled(page, SLOW);
+    const chip = page.getByTestId('chip-gateReason');
+    await expect
+      .poll(() => page.getByTestId('interaction-count').getAttribute('data-total'), { timeout: SLOW })
+      .toBe(String(rows[0]!.count));
+    await screenshot(page, 'explorer-gate-reason');
+    await chip.getByRole('button').click();
+    await page.waitForURL((url) => !url.searchParams.has('gateReason'));
+    expect(await chip.count()).toBe(0);
     expectClean();
   });
 

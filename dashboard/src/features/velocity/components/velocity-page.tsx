@@ -12,6 +12,7 @@ import { explorerHref } from '../../../shared/lib/explorer-link';
 import { formatCount, formatPercent } from '../../../shared/lib/format';
 import { bucketFor, bucketMs, scopeQuery } from '../../../shared/lib/scope-query';
 import { useCycles } from '../../cycles/hooks/use-cycles';
+import { useSignalMix } from '../hooks/use-signal-mix';
 import { useGate, useVelocity } from '../hooks/use-velocity';
 import { velocitySeries, type Frame } from '../lib/velocity-series';
 import { GatePanels } from './gate-panels';
@@ -28,6 +29,9 @@ export function VelocityPage() {
   const gate = useGate(query, bucket);
   const cycles = useCycles(scope.workload);
   const markers = useMarkers(scope.workload);
+  // The signal-mix panel renders inside the velocity report; asking here starts its request with the
+  // page's others instead of after the report (the panel reads the same cached query).
+  useSignalMix(query, bucket);
   const per = bucket === 'week' ? 'week' : 'day';
   const { search } = useLocation();
   const survivorship = new URLSearchParams(globalSearch(new URLSearchParams(search)));

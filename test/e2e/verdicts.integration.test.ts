@@ -171,6 +171,11 @@ describe('one verdict per check', () => {
           ]),
         ),
       );
+      // The headline counts the warnings among them, so it never reads healthy above one.
+      const headline = page.getByTestId('project-verdict');
+      const warned = CHECKS.filter((c) => onOverview[c] === 'warn');
+      expect(await headline.getAttribute('data-check-warnings')).toBe(warned.join(' '));
+      if (warned.length > 0) expect(await headline.getAttribute('data-health')).not.toBe('healthy');
       await screenshot(page, 'overview-verdicts');
       await visit(page, '/alarms?state=firing&range=all');
       const firingKinds = await page
@@ -206,6 +211,7 @@ describe('accessibility and phones', () => {
       '/checks?check=latency-bias',
       '/checks?check=survivorship',
       '/alarms?range=all',
+      '/compare?workload=support-chat&range=all',
       '/explorer',
       `/explorer/${encodeURIComponent(list.items[0]!.requestId)}`,
     ];

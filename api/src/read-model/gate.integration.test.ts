@@ -15,6 +15,7 @@ import { gateConfigHistory, insertGateConfig } from '../queries/gate-config';
 import { REVIEW_SAMPLE_PERCENT, reviewQueueStatus } from '../queries/review-queue';
 import { planGateRead } from './gate-plan';
 import { maintainReadModel } from './maintain';
+import { seededRandom } from '../fixtures/random';
 
 // Seeded random traffic over 40 days with shared duplicate keys; the gate's read model must equal the
 // raw-row reference (`GATED_INTERACTIONS_SQL`) exactly for random asOf, workload, range, bucket, stored
@@ -25,17 +26,7 @@ const T0 = '2026-01-01T00:00:00Z';
 const DAYS = 40;
 const KINDS = ['thumbs_up', 'thumbs_down', 'accepted', 'copied', 'edited', 'regenerated', 'corrected'];
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(17);
+const rnd = seededRandom(17);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
 function traffic(prefix: string, count: number, fromDay: number, toDay: number) {

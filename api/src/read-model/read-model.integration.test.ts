@@ -10,6 +10,7 @@ import { activityBuckets, activityBucketsByWorkload, activityByWorkload } from '
 import { maintainReadModel } from './maintain';
 import { daysToSeal } from './seals';
 import { planRead } from './split';
+import { seededRandom } from '../fixtures/random';
 
 // Seeded random traffic over 40 days; the read model's answers must equal the raw-row reference exactly
 // for random asOf, workload, range, bucket and signal window — also after late data lands in sealed days.
@@ -18,17 +19,7 @@ const T0 = '2026-01-01T00:00:00Z';
 const DAYS = 40;
 const KINDS = ['thumbs_up', 'thumbs_down', 'accepted', 'copied', 'edited', 'regenerated', 'corrected'];
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(13);
+const rnd = seededRandom(13);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
 function traffic(prefix: string, count: number, fromDay: number, toDay: number) {

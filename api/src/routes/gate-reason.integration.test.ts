@@ -5,6 +5,7 @@ import { openTempStorage } from '@flywheel/storage/testing';
 import { createApiApp } from '../app';
 import { interaction, plusDays, signal } from '../fixtures/rows';
 import { maintainReadModel } from '../read-model/maintain';
+import { seededRandom } from '../fixtures/random';
 
 // The gate's rejection table links each reason's count to the explorer filtered by `gateReason`: for the
 // same range, workload and asOf the list's total must be that count, whether the gate read the days from
@@ -16,17 +17,7 @@ let app: ReturnType<typeof createApiApp>;
 const T0 = '2026-03-02T00:00:00Z';
 const DAYS = 30;
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(5);
+const rnd = seededRandom(5);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
 const rows: InteractionRow[] = [];

@@ -1,8 +1,10 @@
 /**
  * Page render times: every dashboard page opened cold (new browser context, empty cache) in headless
  * Chromium against a real Flywheel on the embedded engine, N times each; prints per page the median,
- * min and max time until it is rendered (no loading state left), its API requests and the bytes they
- * carried. A measurement, not a test: nothing here passes or fails.
+ * min and max time until it is rendered (no loading state left), where the median load's time went (the
+ * first API request, the last API answer, the longest request), its API requests and the bytes they
+ * carried. Pages are timed once the read model has caught up with the data. A measurement, not a test:
+ * nothing here passes or fails.
  *
  *   pnpm bench:pages --data DIR          # an existing data directory, e.g. one `pnpm demo` filled
  *   pnpm bench:pages [--days 90]         # fills a fresh one with the regression scenario first
@@ -29,6 +31,11 @@ const PAGES = ['/', '/velocity', '/cycles', '/checks', '/alarms', '/explorer', '
 
 interface Load {
   ms: number;
+  /** When the first API request left and the last API answer ended, from navigation start. */
+  firstApiMs: number;
+  lastApiMs: number;
+  /** The longest API request and its path. */
+  slowest: { ms: number; path: string };
   apiRequests: number;
   apiBytes: number;
   allBytes: number;
@@ -65,10 +72,29 @@ async function load(browser: Browser, url: string): Promise<Load> {
   );
   const rendered = (await ms.jsonValue()) as number;
   await page.waitForLoadState('networkidle');
+  // The page's own resource timings: where the time went (shell before the first API request, the
+  // API, then drawing), on the page's clock.
+  const api = (await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        performance: {
+          getEntriesByType(t: string): Array<{ name: string; startTime: number; responseEnd: number }>;
+        };
+      }
+    ).performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/'))
+      .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd })),
+  )) as Array<{ name: string; start: number; end: number }>;
+  const beforeRender = api.filter((e) => e.start <= rendered);
+  const slowest = beforeRender.reduce((a, e) => (e.end - e.start > a.end - a.start ? e : a), beforeRender[0]!);
   const all = await Promise.all(sizes);
   await context.close();
   return {
     ms: rendered,
+    firstApiMs: Math.min(...beforeRender.map((e) => e.start)),
+    lastApiMs: Math.max(...beforeRender.map((e) => e.end)),
+    slowest: { ms: slowest.end - slowest.start, path: new URL(slowest.name).pathname },
     apiRequests: all.filter((s) => s.api).length,
     apiBytes: all.filter((s) => s.api).reduce((n, s) => n + s.bytes, 0),
     allBytes: all.reduce((n, s) => n + s.bytes, 0),
@@ -78,6 +104,7 @@ async function load(browser: Browser, url: string): Promise<Load> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const fresh = options.data === undefined;
+let lastSeal = Date.now();
 const dir = options.data ? resolve(options.data) : mkdtempSync(join(tmpdir(), 'flywheel-pages-'));
 ensureDashboardBuilt(console.log);
 const running = await startFlywheel(
@@ -90,8 +117,19 @@ const running = await startFlywheel(
     storage: { engine: 'embedded', dataDir: join(dir, 'data'), database: 'default' },
     alarms: { intervalSeconds: 0, cooldownHours: 24, file: {} },
   },
-  { log: () => {} },
+  { log: (line) => (line.includes('read model') ? (lastSeal = Date.now()) : undefined) },
 );
+
+/**
+ * Waits until the read model has caught up (no day sealed for three maintenance intervals), so pages
+ * are timed on a server in its steady state rather than one sealing the days just written.
+ */
+async function settle(): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - lastSeal < 15_000 && Date.now() - started < 300_000)
+    await new Promise((r) => setTimeout(r, 1_000));
+  return Date.now() - started;
+}
 const browser = await launchBrowser();
 try {
   if (fresh) {
@@ -103,6 +141,7 @@ try {
       log: () => {},
     });
   }
+  console.log(`read model caught up after ${Math.round((await settle()) / 1000)} s more`);
   const meta = (await (await fetch(`${running.apiUrl}/api/v1/meta`)).json()) as {
     workloads: Array<{ interactions: number }>;
   };
@@ -122,11 +161,16 @@ try {
     for (let i = 0; i < Number(options.runs); i++)
       loads.push(await load(browser, `${running.apiUrl}${path}`));
     const ms = loads.map((l) => l.ms);
+    const typical = loads.find((l) => l.ms === median(ms))!;
     rows.push({
       page: path,
       'median ms': Math.round(median(ms)),
       'min ms': Math.round(Math.min(...ms)),
       'max ms': Math.round(Math.max(...ms)),
+      // Of the median load: the shell's share, when the API was done, and its longest request.
+      'first API at': Math.round(typical.firstApiMs),
+      'API done at': Math.round(typical.lastApiMs),
+      'slowest API': `${Math.round(typical.slowest.ms)} ${typical.slowest.path.replace('/api/v1/', '')}`,
       'API requests': loads[0]!.apiRequests,
       'API KB': Math.round(loads[0]!.apiBytes / 1024),
       'all KB': Math.round(loads[0]!.allBytes / 1024),

@@ -2,6 +2,8 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createApiClient, type ApiClient } from '../api/client';
 import { readKey, writeKey } from '../features/auth/lib/key-store';
+import { endpoints } from '../api/endpoints';
+import { apiQueryOptions } from '../api/query-options';
 import { createQueryClient } from './query-client';
 
 export interface ApiContextValue {
@@ -19,12 +21,17 @@ export function ApiProvider({ children, baseUrl }: { children: ReactNode; baseUr
   const keyRef = useRef<string | null>(readKey());
   const [hasKey, setHasKey] = useState(keyRef.current !== null);
   const [needsKey, setNeedsKey] = useState(false);
-  const [queryClient] = useState(() => createQueryClient(() => setNeedsKey(true)));
-
   const client = useMemo(
     () => createApiClient({ ...(baseUrl !== undefined ? { baseUrl } : {}), getKey: () => keyRef.current }),
     [baseUrl],
   );
+  const [queryClient] = useState(() => {
+    const created = createQueryClient(() => setNeedsKey(true));
+    // Every page waits for what data exists before asking for its own; asking now rather than once the
+    // shell has rendered takes the shell's first render off that wait.
+    void created.prefetchQuery(apiQueryOptions(client, endpoints.meta()));
+    return created;
+  });
   const setKey = useCallback(
     (key: string | null) => {
       const trimmed = key?.trim() || null;

@@ -16,20 +16,26 @@ function Shell() {
 /**
  * A page loaded with its own code on first visit: a cold load parses the shell and one page, not all
  * ten and every chart. The page's code starts loading with the shell (`preload`, below), not after the
- * shell's first request, so splitting adds no step to a cold load.
+ * shell's first request, so splitting adds no step to a cold load. Once its code is here the page is
+ * rendered directly, not through `lazy`: a lazy component suspends on its first render even when its
+ * code has long arrived, and React holds a revealed Suspense boundary back for up to 300 ms — time
+ * every page's first requests would wait, since they start when the page renders.
  */
 function page(load: () => Promise<ComponentType>): Pick<RouteObject, 'element' | 'handle'> {
+  let loaded: ComponentType | undefined;
   let loading: Promise<ComponentType> | undefined;
-  const preload = () => (loading ??= load());
-  const Page = lazy(async () => ({ default: await preload() }));
-  return {
-    element: (
+  const preload = () => (loading ??= load().then((component) => (loaded = component)));
+  const Lazy = lazy(async () => ({ default: await preload() }));
+  function Page() {
+    const Loaded = loaded;
+    if (Loaded) return <Loaded />;
+    return (
       <Suspense fallback={<Loading what="page" />}>
-        <Page />
+        <Lazy />
       </Suspense>
-    ),
-    handle: { preload },
-  };
+    );
+  }
+  return { element: <Page />, handle: { preload } };
 }
 
 // URL scheme (alarm links point into it; see docs/dashboard.md): every filter is a query parameter.

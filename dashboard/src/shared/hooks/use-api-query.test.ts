@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient, type ApiRequest } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { createQueryClient } from '../../app/query-client';
-import { apiQueryOptions } from './use-api-query';
+import { apiQueryOptions } from '../../api/query-options';
 
 /** A server that counts what it is asked, and answers 200 or the status set for a path. */
 function server(statuses: Record<string, number> = {}) {

@@ -1,21 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import { queryOptions, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { ApiClient, ApiRequest } from '../../api/client';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { ApiRequest } from '../../api/client';
+import { apiQueryOptions } from '../../api/query-options';
 import type { ApiError } from '../../api/errors';
 import { useApi } from '../../app/api-context';
 import { allReady, toResource, type Resource } from '../lib/resource';
-
-/** The cache key of a request is the request: its path and the parameters it sends. */
-function requestKey(request: ApiRequest<unknown>): readonly [string, ApiRequest<unknown>['query']] {
-  return [request.path, request.query];
-}
-
-export function apiQueryOptions<T>(client: ApiClient, request: ApiRequest<T>) {
-  return queryOptions({
-    queryKey: requestKey(request),
-    queryFn: ({ signal }) => client.send(request, signal),
-  });
-}
 
 /**
  * Loads one API request through the shared cache: every component asking for the same request, on any

@@ -26,7 +26,12 @@ export function registerDemoCommand(program: Command): void {
   );
   addScenarioOptions(command, false).action(async (flags: DemoFlags) => {
     // Every flag is checked before anything starts listening.
-    const config = resolveServerConfig(flags);
+    const resolved = resolveServerConfig(flags);
+    // The simulator evaluates alarms as of each simulated day, in order. The server's own schedule
+    // evaluates as of the newest event, which during a replay is weeks ahead of the day being evaluated:
+    // it would resolve (or fire) alarms with times from the replay's future and refuse the replay's own
+    // evaluations while it runs. The demo's alarms follow the simulated clock alone.
+    const config = { ...resolved, alarms: { ...resolved.alarms, intervalSeconds: 0 } };
     const { name, plan, outDir } = resolveScenario(flags, config.dataDir);
     prepareDashboard();
     const running = await startFlywheel(config);

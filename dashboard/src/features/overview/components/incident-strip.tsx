@@ -6,6 +6,7 @@ import { useUrlParams } from '../../../shared/hooks/use-url-params';
 import { alarmTitle } from '../../../shared/lib/alarm-titles';
 import { formatDay } from '../../../shared/lib/format';
 import { useAlarms } from '../../alarms/hooks/use-alarms';
+import { useCycles } from '../../cycles/hooks/use-cycles';
 import { alarmInRange, alarmsOutside } from '../../alarms/lib/alarm-window';
 import { OutsideRange } from '../../alarms/components/outside-range';
 
@@ -18,7 +19,15 @@ export function IncidentStrip() {
   const { set } = useUrlParams();
   const { search } = useLocation();
   const alarms = useAlarms();
+  // The same request the Overview's cards make: a version's rollback is what ended most regressions.
+  const cycles = useCycles(scope.workload);
   if (alarms.state !== 'ready') return null;
+  const rolledBackAt = (a: Alarm) =>
+    cycles.state === 'ready' && a.modelVersion
+      ? (cycles.data.items.find(
+          (c) => c.workloadId === a.workloadId && c.modelVersion === a.modelVersion && c.rolledBackAt,
+        )?.rolledBackAt ?? null)
+      : null;
   const mine = alarms.data.items.filter((a) => !scope.workload || a.workloadId === scope.workload);
   const shown = mine.filter((a) => alarmInRange(a, scope.range.fromMs, scope.range.toMs));
   // Firing first, then the most recent.
@@ -63,11 +72,7 @@ export function IncidentStrip() {
               <Link to={href(a)}>
                 {alarmTitle(a.kind)} in {a.modelVersion ?? a.workloadId}
               </Link>{' '}
-              <span className="muted">
-                {a.state === 'firing'
-                  ? `firing since ${formatDay(a.firedAt)}`
-                  : `${formatDay(a.firedAt)} – resolved ${formatDay(a.resolvedAt)}`}
-              </span>
+              <span className="muted">{when(a, rolledBackAt(a))}</span>
             </li>
           ))}
           {shown.length > 5 ? (
@@ -79,4 +84,11 @@ export function IncidentStrip() {
       )}
     </section>
   );
+}
+
+/** "19 Oct – rolled back 22 Oct, resolved 23 Oct": what happened, in event time, in the fewest words. */
+function when(a: Alarm, rolledBackAt: string | null): string {
+  const rollback = rolledBackAt ? `rolled back ${formatDay(rolledBackAt)}` : null;
+  if (a.state === 'firing') return `firing since ${formatDay(a.firedAt)}${rollback ? ` · ${rollback}` : ''}`;
+  return `${formatDay(a.firedAt)} – ${rollback ? `${rollback}, ` : ''}resolved ${formatDay(a.resolvedAt)}`;
 }

@@ -17,6 +17,14 @@ export const ATTR_FLYWHEEL_GROUNDING_SCORE = 'flywheel.grounding_score';
 export const ATTR_FLYWHEEL_LANGUAGE = 'flywheel.language';
 /** The app's task type within a workload (e.g. 'refund', 'billing'); datasets may stratify by it. */
 export const ATTR_FLYWHEEL_TASK_TYPE = 'flywheel.task_type';
+/**
+ * Mean and minimum token log-probability of the response (natural log, so ≤ 0), as the app or the
+ * instrumentation computes them from the provider's per-token logprobs (OpenAI's
+ * `choices[].logprobs.content[].logprob`). The OTel GenAI conventions have no attribute for them yet;
+ * two numbers keep per-token arrays off the wire. The review queue reads a low mean as an uncertain output.
+ */
+export const ATTR_FLYWHEEL_RESPONSE_MEAN_LOGPROB = 'flywheel.response.mean_logprob';
+export const ATTR_FLYWHEEL_RESPONSE_MIN_LOGPROB = 'flywheel.response.min_logprob';
 
 export const SPAN_NAME_FLYWHEEL_SIGNAL = 'flywheel.signal';
 export const ATTR_FLYWHEEL_SIGNAL_KIND = 'flywheel.signal.kind';

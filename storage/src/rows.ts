@@ -46,6 +46,9 @@ export interface InteractionRow {
   reasoning_output_tokens?: number;
   /** `gen_ai.request.stream`; null when the span does not say. */
   stream?: boolean | null;
+  /** Mean and minimum token logprob of the response (0013); null or absent: unknown. */
+  response_mean_logprob?: number | null;
+  response_min_logprob?: number | null;
   attributes: Record<string, string>;
 }
 

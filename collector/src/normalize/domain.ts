@@ -86,6 +86,8 @@ const FLOAT_COLUMNS = [
   'grounding_score',
   'toxicity',
   'topic_relevance',
+  'response_mean_logprob',
+  'response_min_logprob',
   'value',
   'score',
   'duration_ms',

@@ -31,6 +31,8 @@ import {
   ATTR_FLYWHEEL_MODEL_VERSION,
   ATTR_FLYWHEEL_QUALITY_SCORE,
   ATTR_FLYWHEEL_REQUEST_ID,
+  ATTR_FLYWHEEL_RESPONSE_MEAN_LOGPROB,
+  ATTR_FLYWHEEL_RESPONSE_MIN_LOGPROB,
   ATTR_FLYWHEEL_SESSION_ID,
   ATTR_FLYWHEEL_USER_ID,
   ATTR_FLYWHEEL_WORKLOAD_ID,
@@ -64,7 +66,7 @@ import { bool, num, str, strList, structured } from './attrs';
 import { extractContent, inputMessagesJson } from './content';
 import { extraAttributes } from './extra-attributes';
 import { countProblem } from './domain';
-import { SpanRejection, requireIds, requireTimes, spanTime, unitScore } from './validate';
+import { SpanRejection, logprob, requireIds, requireTimes, spanTime, unitScore } from './validate';
 
 /** Maps one recognised LLM-call span to an `interactions` row (docs/design.md §3 field mapping). */
 export function toInteraction(
@@ -155,6 +157,8 @@ export function toInteraction(
     language: str(a, ATTR_FLYWHEEL_LANGUAGE) ?? '',
     quality_score: unitScore(a, ATTR_FLYWHEEL_QUALITY_SCORE),
     grounding_score: unitScore(a, ATTR_FLYWHEEL_GROUNDING_SCORE),
+    response_mean_logprob: logprob(a, ATTR_FLYWHEEL_RESPONSE_MEAN_LOGPROB),
+    response_min_logprob: logprob(a, ATTR_FLYWHEEL_RESPONSE_MIN_LOGPROB),
     attributes: extraAttributes(a),
   };
 }

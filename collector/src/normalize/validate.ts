@@ -34,3 +34,17 @@ export function unitScore(a: Attributes, key: string): number | null {
   }
   return value;
 }
+
+/** The largest finite Float32: a logprob below its negative would be stored as -inf. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/**
+ * A token log-probability attribute (a natural log, so ≤ 0); null when absent or not one. Unlike the
+ * scores above, a bad value costs the attribute, not the span: it only ranks the review queue, and an
+ * app's arithmetic slip (NaN from an empty token list, a probability sent as a logprob) should not lose
+ * the interaction.
+ */
+export function logprob(a: Attributes, key: string): number | null {
+  const value = num(a, key);
+  return value !== undefined && value <= 0 && value >= -FLOAT32_MAX ? value : null;
+}

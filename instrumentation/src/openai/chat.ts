@@ -5,6 +5,7 @@ import { asNumber, asString, isRecord, parseArguments, textPart } from '../core/
 import type { MessagePart, OutputMessage } from '../core/messages';
 import { samplingAttributes, serverAttributes } from '../core/request-attributes';
 import { chatInputMessages, contentParts, schemaFinishReason, toolCallParts } from './chat-messages';
+import { choiceLogprobs, TokenLogprobs } from './logprobs';
 
 /** `chat.completions.create`, plain and streamed. */
 export const chatCompletionsAdapter: OperationAdapter = {
@@ -31,6 +32,8 @@ export const chatCompletionsAdapter: OperationAdapter = {
       ...usage(value.usage),
       finishReasons: choices.map((choice) => asString(choice.finish_reason) ?? ''),
     };
+    const logprobs = choiceLogprobs(choices);
+    if (Object.keys(logprobs).length > 0) result.attributes = logprobs;
     const id = asString(value.id);
     if (id !== undefined) result.responseId = id;
     const model = asString(value.model);
@@ -77,6 +80,7 @@ class ChatStreamAccumulator implements StreamAccumulator {
   private model: string | undefined;
   private usage: Pick<CallResult, 'inputTokens' | 'outputTokens'> = {};
   private readonly choices = new Map<number, ChoiceState>();
+  private readonly logprobs = new TokenLogprobs();
 
   constructor(private readonly captureContent: boolean) {}
 
@@ -91,6 +95,7 @@ class ChatStreamAccumulator implements StreamAccumulator {
       const state = this.choice(asNumber(choice.index) ?? 0);
       const delta = isRecord(choice.delta) ? choice.delta : {};
       if (typeof delta.role === 'string') state.role = delta.role;
+      this.logprobs.add(choice.logprobs);
       if (this.captureContent) {
         if (typeof delta.content === 'string') state.text += delta.content;
         if (typeof delta.refusal === 'string') state.refusal += delta.refusal;
@@ -109,6 +114,8 @@ class ChatStreamAccumulator implements StreamAccumulator {
   result(): CallResult {
     const ordered = [...this.choices.entries()].sort(([a], [b]) => a - b).map(([, state]) => state);
     const result: CallResult = { ...this.usage };
+    const logprobs = this.logprobs.attributes();
+    if (Object.keys(logprobs).length > 0) result.attributes = logprobs;
     if (this.id !== undefined) result.responseId = this.id;
     if (this.model !== undefined) result.responseModel = this.model;
     const reasons = ordered.map((state) => state.finishReason).filter((r): r is string => r !== undefined);

@@ -5,11 +5,14 @@ import type { FakeServer, RecordedRequest } from './fake-server';
 /**
  * A local OpenAI API speaking the real wire formats. The model name selects the behaviour:
  * `error-400` / `error-500` answer with an error; `long` streams 200 pieces 5 ms apart (for abort
- * tests); anything else answers `FAKE_REPLY`.
+ * tests); `bad-logprobs` answers token logprobs that are not numbers; anything else answers
+ * `FAKE_REPLY`. Chat completions carry `FAKE_LOGPROBS` per token when the request asks for `logprobs`.
  */
 
 export const FAKE_REPLY = 'Hello from the fake model';
 export const LONG_PIECES = 200;
+/** One logprob per word of `FAKE_REPLY` (mean −0.7, minimum −2). */
+export const FAKE_LOGPROBS = [-0.1, -0.5, -2, -0.2, -0.7];
 
 export interface FakeOpenAIOptions {
   /** Delay between stream chunks, in ms. */
@@ -52,6 +55,18 @@ async function chat(
   const responseModel = `${model}-2024-08-06`;
   const created = Math.floor(Date.now() / 1000);
   const usage = { prompt_tokens: 12, completion_tokens: 5, total_tokens: 17 };
+  // OpenAI's shape: `{content: [{token, logprob, bytes, top_logprobs}], refusal: null}`, or null.
+  const logprobs = (tokens: string[], offset = 0) => {
+    if (request.body.logprobs !== true) return null;
+    if (model === 'bad-logprobs') return { content: tokens.map((token) => ({ token, logprob: 'high' })) };
+    const content = tokens.map((token, i) => ({
+      token,
+      logprob: FAKE_LOGPROBS[(offset + i) % FAKE_LOGPROBS.length]!,
+      bytes: [...Buffer.from(token)],
+      top_logprobs: [],
+    }));
+    return { content, refusal: null };
+  };
   if (request.body.stream !== true) {
     sendJson(
       res,
@@ -66,7 +81,7 @@ async function chat(
             index: 0,
             message: { role: 'assistant', content: FAKE_REPLY, refusal: null },
             finish_reason: 'stop',
-            logprobs: null,
+            logprobs: logprobs(words(FAKE_REPLY)),
           },
         ],
         usage,
@@ -80,7 +95,9 @@ async function chat(
     JSON.stringify({ id, object: 'chat.completion.chunk', created, model: responseModel, choices, ...extra });
   const events = [
     { data: chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]) },
-    ...parts.map((content) => ({ data: chunk([{ index: 0, delta: { content }, finish_reason: null }]) })),
+    ...parts.map((content, i) => ({
+      data: chunk([{ index: 0, delta: { content }, logprobs: logprobs([content], i), finish_reason: null }]),
+    })),
     { data: chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]) },
   ];
   const streamOptions = request.body.stream_options as { include_usage?: boolean } | undefined;

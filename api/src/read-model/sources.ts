@@ -1,4 +1,4 @@
-import { signalsAroundSql } from '../queries/outcome';
+import { SIGNAL_CLOCK_SKEW_SECONDS } from '../queries/outcome';
 import { interactionsWithOutcomeSql, type InteractionColumn } from '../queries/outcomes';
 import type { ReadPlan } from './split';
 
@@ -24,35 +24,41 @@ export const SEALED_OUTCOMES_SQL = `
  * SQL: the scope's interactions inside the plan's raw intervals with their outcomes, exactly as
  * `interactionOutcomesSql` gives them (the same reference rule), reading only the signals that can count
  * for those intervals. Nothing when the plan has no raw interval.
+ *
+ * The intervals are two array parameters, not one condition each: a read that cuts many days (the
+ * cycles' version windows) would otherwise hand the engine dozens of ORed ranges, whose analysis cost
+ * more than reading the rows. The outer bounds still prune parts by the sort key.
  */
 export function rawOutcomesSql(plan: ReadPlan, columns: readonly InteractionColumn[] = []): string {
-  const ranges = plan.raw.map(
-    (_, n) => `(i.time >= {raw${n}From:DateTime64(6, 'UTC')} AND i.time < {raw${n}To:DateTime64(6, 'UTC')})`,
-  );
-  const signals = plan.raw.map(
-    (_, n) =>
-      `(${signalsAroundSql({ from: `{raw${n}From:DateTime64(6, 'UTC')}`, to: `{raw${n}To:DateTime64(6, 'UTC')}` })})`,
-  );
+  const from = "{rawFrom:Array(DateTime64(6, 'UTC'))}";
+  const to = "{rawTo:Array(DateTime64(6, 'UTC'))}";
+  const inRaw = (time: string, before = '', after = '') =>
+    `${time} >= arrayMin(${from})${before} AND ${time} < arrayMax(${to})${after}
+      AND arrayExists((f, t) -> ${time} >= f${before} AND ${time} < t${after}, ${from}, ${to})`;
+  const empty = plan.raw.length === 0;
   return interactionsWithOutcomeSql({
     columns,
     where: `i.project_id = {projectId:String}
       AND ({workload:String} = '' OR i.workload_id = {workload:String})
       AND i.time <= {asOf:DateTime64(6, 'UTC')}
-      AND (${ranges.length > 0 ? ranges.join(' OR ') : '0'})`,
-    signalFilter: signals.length > 0 ? signals.join(' OR ') : '0',
+      AND ${empty ? '0' : `(${inRaw('i.time')})`}`,
+    signalFilter: empty
+      ? '0'
+      : inRaw(
+          'time',
+          ` - toIntervalSecond(${SIGNAL_CLOCK_SKEW_SECONDS})`,
+          ' + toIntervalSecond({signalWindowSeconds:UInt32})',
+        ),
   });
 }
 
 /** The params of `SEALED_OUTCOMES_SQL` and `rawOutcomesSql` for a plan. */
 export function planParams(plan: ReadPlan): Record<string, unknown> {
-  const params: Record<string, unknown> = {
+  return {
     sealedDays: plan.sealed.map((s) => s.day),
     // Microsecond versions stay below 2^53 until the year 2255.
     sealedVersions: plan.sealed.map((s) => Number(s.sealVersion)),
+    rawFrom: plan.raw.map((r) => r.from),
+    rawTo: plan.raw.map((r) => r.to),
   };
-  plan.raw.forEach((r, n) => {
-    params[`raw${n}From`] = r.from;
-    params[`raw${n}To`] = r.to;
-  });
-  return params;
 }

@@ -64,16 +64,21 @@ export async function planReadCutAt(
 ): Promise<ReadPlan> {
   const plan = await planRead(client, scope);
   const cut = new Set(boundaries.filter((b) => !b.endsWith(' 00:00:00.000000')).map((b) => b.slice(0, 10)));
-  return {
-    sealed: plan.sealed.filter((s) => !cut.has(s.day)),
-    raw: [
-      ...plan.raw,
-      ...plan.sealed
-        .filter((s) => cut.has(s.day))
-        .map((s) => ({
-          from: `${s.day} 00:00:00.000000`,
-          to: microsToEventTime(dayMicros(s.day) + MICROS_PER_DAY),
-        })),
-    ],
-  };
+  const raw = [
+    ...plan.raw,
+    ...plan.sealed
+      .filter((s) => cut.has(s.day))
+      .map((s) => ({
+        from: `${s.day} 00:00:00.000000`,
+        to: microsToEventTime(dayMicros(s.day) + MICROS_PER_DAY),
+      })),
+  ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  // Adjacent intervals are joined: fewer, longer ranges for the engine to test.
+  const joined: Interval[] = [];
+  for (const r of raw) {
+    const last = joined.at(-1);
+    if (last && last.to === r.from) last.to = r.to;
+    else joined.push({ ...r });
+  }
+  return { sealed: plan.sealed.filter((s) => !cut.has(s.day)), raw: joined };
 }

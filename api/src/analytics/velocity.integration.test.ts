@@ -176,6 +176,12 @@ beforeAll(async () => {
       expect(res.status).toBe(201);
     }
   }
+  // Thresholds of its own that judge its traffic as the project's do: read apart, with the same result.
+  const own = await send('PUT', '/api/v1/gate/config', {
+    workload: 'saturated',
+    config: { minResponseWords: 19 },
+  });
+  expect(own.status).toBe(200);
   // One measured cycle only.
   await send('POST', '/api/v1/cycles', {
     id: 'prec-c1',
@@ -256,6 +262,18 @@ describe('velocity per workload', () => {
     expect(of('queue').gate).toMatchObject({ evaluated, passed, passRate: passed / evaluated });
     expect(own.workloads).toHaveLength(1);
     expect(own.workloads[0]!.gate).toEqual(of('queue').gate);
+  });
+
+  it("takes each stagnating workload's evidence and gate from one pass for all, equal to its own report's", async () => {
+    // queue and sparse share the project's thresholds; saturated stores its own and is read apart.
+    for (const name of ['queue', 'sparse', 'saturated']) {
+      const own = await get<Velocity>(
+        `/api/v1/velocity?asOf=${AS_OF}&bucket=week&from=${T0}&workload=${name}`,
+      );
+      expect(of(name).stagnation.evidence, name).not.toBeNull();
+      expect(of(name).stagnation, name).toEqual(own.workloads[0]!.stagnation);
+      expect(of(name).gate, name).toEqual(own.workloads[0]!.gate);
+    }
   });
 
   it("carries each workload's own series, equal to its own report's and summing to the project's", async () => {

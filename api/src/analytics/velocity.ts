@@ -1,19 +1,20 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { gateBuckets, type GateConfig } from '../queries/gate';
-import { reviewQueueStatus } from '../queries/review-queue';
+import { gateBucketsByWorkload, type GateBucket } from '../queries/gate';
+import { configuredWorkloads } from '../queries/gate-config';
+import { gateKey } from '../read-model/gate-key';
 import {
   activityBucketsByWorkload,
   activityByWorkload,
   sumByBucket,
   type ActivityCounts,
 } from '../queries/velocity';
-import type { CycleReport } from './cycle-report';
 import { cycleReports } from './cycles';
 import { gateSummary, gateTotal, workloadGate } from './gate-report';
 import { gateConfigFor } from './gate-settings';
 import { phaseOf, PHASE_WINDOW_DAYS, type PhaseAssessment } from './phase';
-import { diagnose, stagnationOf, STAGNATION, type StagnationAssessment } from './stagnation';
-import { addDays, daysBetween, eventTimeToIso } from './time';
+import { diagnose, stagnationOf, type StagnationAssessment } from './stagnation';
+import { stagnationEvidence } from './stagnation-evidence';
+import { addDays, eventTimeToIso } from './time';
 
 export interface VelocityParams {
   projectId: string;
@@ -27,6 +28,20 @@ export interface VelocityParams {
 }
 
 const rate = (num: number, den: number) => (den > 0 ? num / den : null);
+
+/** The gate's counts of every workload summed per bucket, in bucket order. */
+function sumGateByBucket(rows: readonly GateBucket[]) {
+  const sums = new Map<string, { bucket: string; evaluated: number; passed: number }>();
+  for (const r of rows) {
+    const sum = sums.get(r.bucket) ?? { bucket: r.bucket, evaluated: 0, passed: 0 };
+    sum.evaluated += r.evaluated;
+    sum.passed += r.passed;
+    sums.set(r.bucket, sum);
+  }
+  return [...sums.values()]
+    .sort((a, b) => (a.bucket < b.bucket ? -1 : 1))
+    .map((b) => ({ ...b, passRate: rate(b.passed, b.evaluated) }));
+}
 
 function rates(c: ActivityCounts) {
   return {
@@ -47,13 +62,15 @@ export async function velocityReport(client: ClickHouseClient, p: VelocityParams
   const config = await gateConfigFor(client, p.projectId, p.workload);
   const scope = { ...p, signalWindowHours: config.signalWindowHours };
   const recent = { ...scope, from: addDays(p.asOf, -PHASE_WINDOW_DAYS), to: addDays(p.asOf, 1) };
-  const [workloadActivity, gate, byWorkload, cycles] = await Promise.all([
+  const [workloadActivity, gateRows, byWorkload, cycles, ownConfigs] = await Promise.all([
     activityBucketsByWorkload(client, scope, p.bucket),
-    gateBuckets(client, { ...p, ...(p.workload ? { workload: p.workload } : {}), config }),
+    gateBucketsByWorkload(client, { ...p, ...(p.workload ? { workload: p.workload } : {}), config }),
     activityByWorkload(client, recent),
     cycleReports(client, { ...scope, days: p.days }),
+    p.workload ? ([] as string[]) : configuredWorkloads(client, p.projectId),
   ]);
   const activity = sumByBucket(workloadActivity);
+  const gate = sumGateByBucket(gateRows);
   const gateByBucket = new Map(gate.map((g) => [g.bucket, g]));
   const keys = [...new Set([...activity.map((a) => a.bucket), ...gate.map((g) => g.bucket)])].sort();
   const activityByBucket = new Map(activity.map((a) => [a.bucket, a]));
@@ -85,32 +102,52 @@ export async function velocityReport(client: ClickHouseClient, p: VelocityParams
   ]
     .filter((w) => !p.workload || w === p.workload)
     .sort();
+  const empty = { interactions: 0, candidates: 0, successes: 0, explicit: 0 };
+  // A workload's thresholds: the report's own when scoped to it, else the project's unless it stores its own.
+  const configs = new Map(
+    await Promise.all(
+      workloadIds.map(
+        async (w) =>
+          [
+            w,
+            p.workload || !ownConfigs.includes(w) ? config : await gateConfigFor(client, p.projectId, w),
+          ] as const,
+      ),
+    ),
+  );
+  const verdicts = new Map(
+    workloadIds.map((w) => [w, stagnationOf(cycles.filter((c) => c.workloadId === w))] as const),
+  );
+  const recentOf = (w: string) => byWorkload.find((r) => r.workloadId === w) ?? empty;
+  // Only a stagnating workload is diagnosed: its evidence costs a pass of the gate over 28 days.
+  const evidence = await stagnationEvidence(client, {
+    projectId: p.projectId,
+    asOf: p.asOf,
+    shared: config,
+    workloads: workloadIds
+      .filter((w) => verdicts.get(w)!.stagnating === true)
+      .map((w) => ({ workload: w, config: configs.get(w)!, recent: recentOf(w) })),
+  });
   const workloads = await Promise.all(
     workloadIds.map(async (workloadId) => {
-      const counts = byWorkload.find((w) => w.workloadId === workloadId) ?? {
-        interactions: 0,
-        candidates: 0,
-        successes: 0,
-        explicit: 0,
-      };
-      const phase: PhaseAssessment = phaseOf(counts);
-      const stagnation = await assessStagnation(
-        client,
-        p,
-        workloadId,
-        cycles.filter((c) => c.workloadId === workloadId),
-        counts,
-      );
-      // Scoped to one workload, the report's own gate buckets are that workload's: no second pass.
-      const gateOfWorkload = p.workload
-        ? gateSummary(gateTotal(gate))
-        : await workloadGate(client, {
-            projectId: p.projectId,
-            workload: workloadId,
-            from: p.from,
-            to: p.to,
-            asOf: p.asOf,
-          });
+      const phase: PhaseAssessment = phaseOf(recentOf(workloadId));
+      const verdict = verdicts.get(workloadId)!;
+      const found = evidence.get(workloadId);
+      const stagnation: StagnationAssessment = found
+        ? { ...verdict, causes: diagnose(found), evidence: found }
+        : { ...verdict, causes: [], evidence: null };
+      // The report's own gate rows are the workload's whenever it applies the same thresholds (no
+      // configuration of its own, or one equal to the project's): no second pass.
+      const gateOfWorkload =
+        gateKey(configs.get(workloadId)!, '') === gateKey(config, '')
+          ? gateSummary(gateTotal(gateRows.filter((g) => g.workloadId === workloadId)))
+          : await workloadGate(client, {
+              projectId: p.projectId,
+              workload: workloadId,
+              from: p.from,
+              to: p.to,
+              asOf: p.asOf,
+            });
       // Each workload's own series rides along, so an overview of every workload is one request.
       const buckets = workloadActivity
         .filter((a) => a.workloadId === workloadId)
@@ -126,53 +163,4 @@ export async function velocityReport(client: ClickHouseClient, p: VelocityParams
     buckets,
     workloads,
   };
-}
-
-async function assessStagnation(
-  client: ClickHouseClient,
-  p: VelocityParams,
-  workload: string,
-  cycles: CycleReport[],
-  recent: ActivityCounts,
-): Promise<StagnationAssessment> {
-  const verdict = stagnationOf(cycles);
-  if (verdict.stagnating !== true) return { ...verdict, causes: [], evidence: null };
-  const config: GateConfig = await gateConfigFor(client, p.projectId, workload);
-  const from = addDays(p.asOf, -STAGNATION.evidenceDays);
-  const to = addDays(p.asOf, 1);
-  // One pass of the gate gives both the pass rate and the review queue.
-  const queue = await reviewQueueStatus(client, {
-    projectId: p.projectId,
-    workload,
-    from,
-    to,
-    asOf: p.asOf,
-    throughputFrom: addDays(p.asOf, -STAGNATION.throughputDays),
-    config,
-  });
-  const gate = queue.gate;
-  const reviewedPerDay = queue.reviewedRecently / STAGNATION.throughputDays;
-  const evidence = {
-    windowDays: STAGNATION.evidenceDays,
-    gate: {
-      evaluated: gate.evaluated,
-      passed: gate.passed,
-      passRate: rate(gate.passed, gate.evaluated),
-      passRateWithOutcome: rate(gate.passed, gate.evaluatedWithOutcome),
-    },
-    reviewQueue: {
-      pending: queue.pending,
-      // A candidate joins the queue once its signal window has closed.
-      oldestPendingDays: queue.oldestPendingTime
-        ? Math.max(0, daysBetween(addDays(queue.oldestPendingTime, config.signalWindowHours / 24), p.asOf))
-        : null,
-      reviewedPerDay,
-      backlogDays: queue.pending > 0 && reviewedPerDay > 0 ? queue.pending / reviewedPerDay : null,
-    },
-    coverage: rate(recent.candidates, recent.interactions),
-    successRate: rate(recent.successes, recent.candidates),
-    interactions: recent.interactions,
-    candidates: recent.candidates,
-  };
-  return { ...verdict, causes: diagnose(evidence), evidence };
 }

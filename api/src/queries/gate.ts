@@ -168,31 +168,59 @@ export interface GateWindow {
  * near-duplicate rule's scan (`planGateRead`). Equal to `GATED_INTERACTIONS_SQL` over the window.
  */
 export async function gateBuckets(client: ClickHouseClient, window: GateWindow): Promise<GateBucket[]> {
+  const sums = new Map<string, GateBucket>();
+  for (const row of await gateBucketsByWorkload(client, window)) {
+    const sum = sums.get(row.bucket) ?? {
+      bucket: row.bucket,
+      evaluated: 0,
+      passed: 0,
+      passRate: null,
+      rejections: {},
+    };
+    sum.evaluated += row.evaluated;
+    sum.passed += row.passed;
+    sum.passRate = sum.evaluated > 0 ? sum.passed / sum.evaluated : null;
+    for (const [k, v] of Object.entries(row.rejections)) sum.rejections[k] = (sum.rejections[k] ?? 0) + v;
+    sums.set(row.bucket, sum);
+  }
+  return [...sums.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
+}
+
+/**
+ * `gateBuckets` per workload, in one statement. A workload's verdicts never depend on another's (the
+ * near-duplicate rule looks within the workload), so each workload's rows of a project-wide read are
+ * its own read under the same thresholds: velocity takes every workload card's gate from them.
+ */
+export async function gateBucketsByWorkload(
+  client: ClickHouseClient,
+  window: GateWindow,
+): Promise<Array<GateBucket & { workloadId: string }>> {
   const workload = window.workload ?? '';
   const plan = await planGateRead(client, { ...window, workload });
   const start = (time: string) => `toString(${window.bucket === 'week' ? 'toMonday' : 'toDate'}(${time}))`;
   const raw = gateRawSql(plan, rawIntervalsSql(plan, 'i.'), rawIntervalSignalsSql(plan));
   const result = await client.query({
     query: `
-      SELECT bucket_start, sum(evaluated_count) AS n_evaluated, sum(passed_count) AS n_passed,
+      SELECT workload, bucket_start, sum(evaluated_count) AS n_evaluated, sum(passed_count) AS n_passed,
         sumMap(rejections) AS n_rejections
       FROM (
-        SELECT ${start('day')} AS bucket_start, sum(evaluated) AS evaluated_count, sum(passed) AS passed_count,
+        SELECT toString(workload_id) AS workload, ${start('day')} AS bucket_start, sum(evaluated) AS evaluated_count,
+          sum(passed) AS passed_count,
           sumMap(CAST(rejections, 'Map(String, UInt64)')) AS rejections
         FROM daily_gate
         WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
           AND ({workload:String} = '' OR workload_id = {workload:String})
           AND has({sealedDays:Array(Date)}, day)
           AND seal_version = {sealedVersions:Array(UInt64)}[indexOf({sealedDays:Array(Date)}, day)]
-        GROUP BY bucket_start
+        GROUP BY workload, bucket_start
         UNION ALL
-        SELECT ${start('time')} AS bucket_start, count() AS evaluated_count, countIf(gate_passed) AS passed_count,
+        SELECT toString(workload_id) AS workload, ${start('time')} AS bucket_start, count() AS evaluated_count, countIf(gate_passed) AS passed_count,
           sumMap(mapFromArrays(gate_reasons, arrayMap(r -> toUInt64(1), gate_reasons))) AS rejections
         FROM (${gatedRowsSql({ ...raw, wanted: `evaluated AND (${rawIntervalsSql(plan)})` })})
-        GROUP BY bucket_start
+        GROUP BY workload, bucket_start
       )
-      GROUP BY bucket_start
-      ORDER BY bucket_start`,
+      GROUP BY workload, bucket_start
+      ORDER BY workload, bucket_start`,
     query_params: {
       projectId: window.projectId,
       workload,
@@ -205,6 +233,7 @@ export async function gateBuckets(client: ClickHouseClient, window: GateWindow):
   });
   // Aggregates are named apart from the columns they read: ClickHouse resolves aliases in WHERE too.
   const rows = await result.json<{
+    workload: string;
     bucket_start: string;
     n_evaluated: string;
     n_passed: string;
@@ -214,6 +243,7 @@ export async function gateBuckets(client: ClickHouseClient, window: GateWindow):
     const evaluated = Number(row.n_evaluated);
     const passed = Number(row.n_passed);
     return {
+      workloadId: row.workload,
       bucket: row.bucket_start,
       evaluated,
       passed,

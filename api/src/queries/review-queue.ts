@@ -28,6 +28,25 @@ export interface ReviewQueueStatus {
   reviewedRecently: number;
 }
 
+const EMPTY_STATUS: ReviewQueueStatus = {
+  gate: { evaluated: 0, passed: 0, evaluatedWithOutcome: 0 },
+  pending: 0,
+  oldestPendingTime: null,
+  sampled: 0,
+  reviewedRecently: 0,
+};
+
+export interface ReviewQueueWindow {
+  projectId: string;
+  /** '' for every workload. */
+  workload: string;
+  from: string;
+  to: string;
+  asOf: string;
+  throughputFrom: string;
+  config: GateConfig;
+}
+
 /**
  * Pending reviews among the candidates of [from, to) and the review throughput over
  * [throughputFrom, asOf]. A review counts for the queue when it exists at asOf, whoever wrote it. The
@@ -35,16 +54,28 @@ export interface ReviewQueueStatus {
  */
 export async function reviewQueueStatus(
   client: ClickHouseClient,
-  params: {
-    projectId: string;
-    workload: string;
-    from: string;
-    to: string;
-    asOf: string;
-    throughputFrom: string;
-    config: GateConfig;
-  },
+  params: ReviewQueueWindow,
 ): Promise<ReviewQueueStatus> {
+  return (await reviewQueueStatuses(client, params, false)).get('') ?? EMPTY_STATUS;
+}
+
+/**
+ * `reviewQueueStatus` of every workload of the window at once (one statement), keyed by workload; a
+ * workload with neither candidates nor reviews is absent. A workload's verdicts do not depend on another's,
+ * so each entry equals the workload's own status under `params.config`.
+ */
+export async function reviewQueueByWorkload(
+  client: ClickHouseClient,
+  params: Omit<ReviewQueueWindow, 'workload'>,
+): Promise<Map<string, ReviewQueueStatus>> {
+  return reviewQueueStatuses(client, { ...params, workload: '' }, true);
+}
+
+async function reviewQueueStatuses(
+  client: ClickHouseClient,
+  params: ReviewQueueWindow,
+  byWorkload: boolean,
+): Promise<Map<string, ReviewQueueStatus>> {
   const window = await gatedWindow(client, params);
   const query_params = {
     ...window.params,
@@ -58,39 +89,57 @@ export async function reviewQueueStatus(
     ...gateQueryParams(params.config),
   };
   const sampled = 'g.gate_passed AND CRC32(g.request_id) % 100 < {samplePercent:UInt8}';
+  const key = (column: string) => (byWorkload ? `toString(${column})` : "''");
   const result = await client.query({
     query: `
-      SELECT
-        count() AS n_evaluated, countIf(g.gate_passed) AS n_passed, countIf(g.outcome != 'unknown') AS n_known,
-        countIf(${sampled} AND NOT r.reviewed) AS n_pending,
-        toString(minIf(g.time, ${sampled} AND NOT r.reviewed)) AS oldest,
-        countIf(${sampled}) AS n_sampled,
-        (
-          SELECT uniqExact(request_id) FROM reviews FINAL
+      SELECT wl, sum(n_evaluated) AS n_evaluated, sum(n_passed) AS n_passed, sum(n_known) AS n_known,
+        sum(n_pending) AS n_pending, toString(min(oldest)) AS oldest, sum(n_sampled) AS n_sampled,
+        sum(n_reviewed) AS n_reviewed_recently
+      FROM (
+        SELECT ${key('g.workload_id')} AS wl,
+          count() AS n_evaluated, countIf(g.gate_passed) AS n_passed, countIf(g.outcome != 'unknown') AS n_known,
+          countIf(${sampled} AND NOT r.reviewed) AS n_pending,
+          minIf(g.time, ${sampled} AND NOT r.reviewed) AS oldest,
+          countIf(${sampled}) AS n_sampled, 0 AS n_reviewed
+        FROM (${window.sql}) AS g
+        LEFT JOIN (
+          SELECT request_id, 1 AS reviewed FROM reviews FINAL
+          WHERE project_id = {projectId:String} AND time <= {asOf:DateTime64(6, 'UTC')}
+          GROUP BY request_id
+        ) AS r ON r.request_id = g.request_id
+        WHERE g.time >= {from:DateTime64(6, 'UTC')} AND g.evaluated
+        GROUP BY wl
+        UNION ALL
+        SELECT ${key('i.workload_id')} AS wl, 0, 0, 0, 0, toDateTime64('2299-12-31 00:00:00', 6, 'UTC'), 0,
+          uniqExact(v.request_id)
+        FROM (
+          SELECT DISTINCT request_id FROM reviews FINAL
           WHERE project_id = {projectId:String}
             AND time > {throughputFrom:DateTime64(6, 'UTC')} AND time <= {asOf:DateTime64(6, 'UTC')}
-            AND ({workload:String} = '' OR request_id IN (
-              SELECT request_id FROM interactions
-              WHERE project_id = {projectId:String} AND workload_id = {workload:String}))
-        ) AS n_reviewed_recently
-      FROM (${window.sql}) AS g
-      LEFT JOIN (
-        SELECT request_id, 1 AS reviewed FROM reviews FINAL
-        WHERE project_id = {projectId:String} AND time <= {asOf:DateTime64(6, 'UTC')}
-        GROUP BY request_id
-      ) AS r ON r.request_id = g.request_id
-      WHERE g.time >= {from:DateTime64(6, 'UTC')} AND g.evaluated`,
+        ) AS v
+        ${byWorkload || params.workload ? 'INNER' : 'LEFT'} JOIN (
+          SELECT DISTINCT request_id, workload_id FROM interactions
+          WHERE project_id = {projectId:String} AND ({workload:String} = '' OR workload_id = {workload:String})
+        ) AS i ON i.request_id = v.request_id
+        GROUP BY wl
+      )
+      GROUP BY wl`,
     query_params,
     format: 'JSONEachRow',
   });
-  const [row] = await result.json<Record<string, string>>();
-  const n = (key: string) => Number(row?.[key] ?? 0);
-  const pending = n('n_pending');
-  return {
-    gate: { evaluated: n('n_evaluated'), passed: n('n_passed'), evaluatedWithOutcome: n('n_known') },
-    pending,
-    oldestPendingTime: pending > 0 ? row!.oldest! : null,
-    sampled: n('n_sampled'),
-    reviewedRecently: n('n_reviewed_recently'),
-  };
+  const rows = await result.json<Record<string, string>>();
+  return new Map(
+    rows.map((row) => {
+      const n = (k: string) => Number(row[k] ?? 0);
+      const pending = n('n_pending');
+      const status: ReviewQueueStatus = {
+        gate: { evaluated: n('n_evaluated'), passed: n('n_passed'), evaluatedWithOutcome: n('n_known') },
+        pending,
+        oldestPendingTime: pending > 0 ? row.oldest! : null,
+        sampled: n('n_sampled'),
+        reviewedRecently: n('n_reviewed_recently'),
+      };
+      return [row.wl!, status];
+    }),
+  );
 }

@@ -12,7 +12,7 @@ import {
   type GateConfig,
 } from '../queries/gate';
 import { gateConfigHistory, insertGateConfig } from '../queries/gate-config';
-import { REVIEW_SAMPLE_PERCENT, reviewQueueStatus } from '../queries/review-queue';
+import { REVIEW_SAMPLE_PERCENT, reviewQueueByWorkload, reviewQueueStatus } from '../queries/review-queue';
 import { planGateRead } from './gate-plan';
 import { maintainReadModel } from './maintain';
 import { seededRandom } from '../fixtures/random';
@@ -186,6 +186,22 @@ async function expectEquivalent(cases: number): Promise<number> {
       },
       JSON.stringify(c),
     ).toEqual(await referenceQueue(c));
+    if (!c.workload) {
+      // Every workload's queue in one statement: each equals the workload's own reference.
+      const all = await reviewQueueByWorkload(client, { projectId: 'p', ...c, throughputFrom: c.from });
+      for (const w of ['w0', 'w1', 'w2']) {
+        const q = all.get(w);
+        expect(
+          {
+            gate: q?.gate ?? { evaluated: 0, passed: 0, evaluatedWithOutcome: 0 },
+            sampled: q?.sampled ?? 0,
+            pending: q?.pending ?? 0,
+            oldestPendingTime: q?.oldestPendingTime ?? null,
+          },
+          JSON.stringify({ c, w }),
+        ).toEqual(await referenceQueue({ ...c, workload: w }));
+      }
+    }
     const workload = c.workload || pick(['w0', 'w1', 'w2']);
     const ids = await requestsOf(workload, 25);
     const verdicts = await gateVerdicts(client, { projectId: 'p', ...c, workload, requestIds: ids });

@@ -296,6 +296,19 @@ describe('GET /api/v1/checks/sycophancy', () => {
   });
 });
 
+describe('GET /api/v1/checks/sycophancy as of a time inside the window', () => {
+  it('counts no interaction after asOf, however far the window reaches', async () => {
+    // v1 served 20–22 days before AS_OF and v2 10–12 days before: as of 15 days before, only v1 exists.
+    const asOf = ago(15);
+    const query = (to: string) => `/api/v1/checks/sycophancy?workload=syco&from=${ago(30)}${to}&asOf=${asOf}`;
+    const wide = (await (await app.request(query(`&to=${AS_OF}`))).json()) as Json;
+    const narrow = (await (await app.request(query(''))).json()) as Json;
+    expect(wide.series.map((v: Json) => v.modelVersion)).toEqual(['v1']);
+    expect(wide.sampleSizes).toEqual(narrow.sampleSizes);
+    expect(wide.series).toEqual(narrow.series);
+  });
+});
+
 describe('GET /api/v1/checks/latency-bias', () => {
   it('alarms when fast answers are rated better within correctness strata (MH difference 0.4)', async () => {
     const body = await check('latency-bias', 'workload=lat');

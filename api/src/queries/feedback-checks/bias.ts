@@ -24,21 +24,25 @@ export interface BiasCells {
  * population; a value equal to a boundary falls in the upper quintile.
  */
 export async function biasCells(client: ClickHouseClient, scope: Scope): Promise<BiasCells> {
+  // Only labelled interactions can join the population: the outcome rule runs for those alone, and
+  // the boundaries are window aggregates over it, so the population is computed once, not per use.
   const population = `
     SELECT o.latency_ms AS latency_ms, o.response_words AS response_words, o.outcome AS outcome, c.correct AS correct
-    FROM (${interactionOutcomesSql(['latency_ms', 'response_words'])}) AS o
+    FROM (${interactionOutcomesSql(['latency_ms', 'response_words'], `i.request_id IN (SELECT request_id FROM (${CORRECTNESS_SQL}))`)}) AS o
     INNER JOIN (${CORRECTNESS_SQL}) AS c ON c.request_id = o.request_id
     WHERE o.outcome != 'unknown'`;
   const result = await client.query({
     query: `
-      WITH population AS (${population}),
-        (SELECT quantilesExact(0.2, 0.4, 0.6, 0.8)(latency_ms) FROM population) AS lat_bounds,
-        (SELECT quantilesExact(0.2, 0.4, 0.6, 0.8)(response_words) FROM population) AS len_bounds
       SELECT 1 + arrayCount(b -> latency_ms >= b, lat_bounds) AS lat_q,
         1 + arrayCount(b -> response_words >= b, len_bounds) AS len_q,
         correct, count() AS n, countIf(outcome = 'success') AS n_positive,
         any(lat_bounds) AS lat, any(len_bounds) AS len
-      FROM population
+      FROM (
+        SELECT *,
+          quantilesExact(0.2, 0.4, 0.6, 0.8)(latency_ms) OVER () AS lat_bounds,
+          quantilesExact(0.2, 0.4, 0.6, 0.8)(response_words) OVER () AS len_bounds
+        FROM (${population})
+      )
       GROUP BY lat_q, len_q, correct
       ORDER BY lat_q, len_q, correct`,
     query_params: scopeParams(scope),

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { QUEUE_DEFAULTS } from '../curation/review-queue';
 import { REVIEW_REASONS } from '../queries/review-candidates';
 import { REVIEW_SAMPLE_RANGE } from '../queries/review-queue';
+import { VERSION_LOOKBACK_DAYS } from '../queries/version-changes';
 import { apiErrors, count, iso, json, jsonBody, scopeQuery } from './common';
 import { bodyInteger, bodyNumber, name, queryInteger, queryNumber } from './ranges';
 
@@ -10,6 +11,9 @@ const REASONS = Object.keys(REVIEW_REASONS) as [
   ...Array<keyof typeof REVIEW_REASONS>,
 ];
 const MAX_ITEMS = 500;
+/** Token logprobs are natural logs (≤ 0); a mean below −100 would flag nothing a reviewer could use. */
+const LOGPROB_RANGE = { min: -100, max: 0 } as const;
+const UNCERTAIN_DESCRIPTION = `A response whose mean token logprob (flywheel.response.mean_logprob) is below this is an uncertain output (default ${QUEUE_DEFAULTS.uncertainLogprob}, a mean token probability of about 0.37).`;
 
 export const queueItem = z.object({
   requestId: z.string(),
@@ -29,7 +33,7 @@ export const getReviewQueue = createRoute({
   operationId: 'getReviewQueue',
   tags: ['Labels'],
   summary: 'What to review next',
-  description: `A stratified sample of gate-passed candidates (samplePercent of each workload, and at least one per workload and week) plus high-value items (judge and user disagree, corrections, judge score near the gate's threshold, rare workload and language), ranked by priority. An item leaves the queue once enough reviewers posted to /api/v1/reviews or hold an unexpired lease. Default window: the ${QUEUE_DEFAULTS.windowDays} days before asOf.`,
+  description: `A stratified sample of gate-passed candidates (samplePercent of each workload, and at least one per workload and week) plus high-value items (judge and user disagree, corrections, the same input answered with the other outcome by another model version within the window and the ${VERSION_LOOKBACK_DAYS} days before it, judge score near the gate's threshold, uncertain outputs by token logprob, rare workload and language), ranked by priority. An item leaves the queue once enough reviewers posted to /api/v1/reviews or hold an unexpired lease. Default window: the ${QUEUE_DEFAULTS.windowDays} days before asOf.`,
   request: {
     query: z.strictObject({
       ...scopeQuery,
@@ -38,6 +42,9 @@ export const getReviewQueue = createRoute({
         QUEUE_DEFAULTS.samplePercent,
       ),
       overlapShare: queryNumber(0, 1).default(QUEUE_DEFAULTS.overlapShare),
+      uncertainLogprob: queryNumber(LOGPROB_RANGE.min, LOGPROB_RANGE.max)
+        .default(QUEUE_DEFAULTS.uncertainLogprob)
+        .describe(UNCERTAIN_DESCRIPTION),
     }),
   },
   responses: { 200: json(z.object({ items: z.array(queueItem) }), 'The queue, best first'), ...apiErrors },
@@ -54,6 +61,9 @@ export const claimBody = z.strictObject({
     ),
   samplePercent: bodyInteger(REVIEW_SAMPLE_RANGE.min, REVIEW_SAMPLE_RANGE.max).optional(),
   overlapShare: bodyNumber(0, 1).optional(),
+  uncertainLogprob: bodyNumber(LOGPROB_RANGE.min, LOGPROB_RANGE.max)
+    .optional()
+    .describe(UNCERTAIN_DESCRIPTION),
 });
 
 export const postReviewClaim = createRoute({

@@ -5,12 +5,16 @@ import { reviewQueue, type QueueItem, type QueueParams } from '../queries/review
 import { insertLeases } from '../queries/review-leases';
 import { REVIEW_SAMPLE_PERCENT } from '../queries/review-queue';
 
-/** Defaults of the queue (docs/design.md §9): 5% sampled, one item in ten to two reviewers. */
+/**
+ * Defaults of the queue (docs/design.md §9): 5% sampled, one item in ten to two reviewers; a response is
+ * uncertain below a mean token logprob of −1 (a mean token probability of about 0.37).
+ */
 export const QUEUE_DEFAULTS = {
   samplePercent: REVIEW_SAMPLE_PERCENT,
   overlapShare: 0.1,
   nearMargin: 0.05,
   rareShare: 0.05,
+  uncertainLogprob: -1,
   leaseMinutes: 30,
   windowDays: 28,
 };

@@ -1,12 +1,21 @@
 import type { ClickHouseClient } from '@flywheel/storage';
+import { addDays } from '../analytics/time';
 import { gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from './gate';
+import { VERSION_CHANGED_SQL, VERSION_LOOKBACK_DAYS } from './version-changes';
 import { JUDGMENT_PASS_SQL } from './verdicts';
 
-/** Why an item is in the review queue (docs/design.md §9), with the weight each adds to its priority. */
+/**
+ * Why an item is in the review queue (docs/design.md §9), with the weight each adds to its priority.
+ * A version change weighs like a correction: the same input judged the other way under another model is
+ * direct evidence of a regression (or a fix) to confirm. An uncertain output weighs like a near-threshold
+ * judge score: the model's own doubt, a hint rather than evidence.
+ */
 export const REVIEW_REASONS = {
   judge_user_disagree: 4,
   correction: 3,
+  version_changed: 3,
   judge_near_threshold: 2,
+  uncertain_output: 2,
   rare_stratum: 1,
   sample: 0.5,
 } as const;
@@ -31,6 +40,8 @@ export interface QueueParams {
   nearMargin: number;
   /** A (workload, language) stratum with less than this share of the window's candidates is rare. */
   rareShare: number;
+  /** A response whose mean token logprob is below this is uncertain (−1 ≈ mean token probability 0.37). */
+  uncertainLogprob: number;
   /** Only items this reviewer may take (renewing their own leases first); '' for the open queue. */
   reviewer: string;
   limit: number;
@@ -54,8 +65,10 @@ const reasonSql = (reason: ReviewReason, condition: string) => `if(${condition},
  * What to review next: the evaluated interactions of the window that are sampled (gate-passed with
  * CRC-32 of the request id mod 100 below the rate, plus the first of each workload and week so that no
  * stratum goes unsampled) or high-value (the accuracy judges' verdict, as `JUDGMENT_PASS_SQL` reads a
- * judgment, differs from the user's outcome; a correction decided the outcome, the
- * judge's score is near the gate's threshold, a rare workload and language), ranked by priority.
+ * judgment, differs from the user's outcome; a correction decided the outcome; another model version
+ * answered the same input with the other outcome (`VERSION_CHANGED_SQL`); the judge's score is near the
+ * gate's threshold; the mean token logprob is below `uncertainLogprob`; a rare workload and language),
+ * ranked by priority.
  * An item needs one review, or two for the overlap share; it leaves the queue once that many reviewers
  * posted a review or hold an unexpired lease on it.
  */
@@ -69,7 +82,9 @@ export async function reviewQueue(client: ClickHouseClient, p: QueueParams): Pro
           arrayFilter(r -> r != '', [
             ${reasonSql('judge_user_disagree', "judge_passed IS NOT NULL AND outcome != 'unknown' AND judge_passed != (outcome = 'success')")},
             ${reasonSql('correction', "deciding_kind = 'corrected'")},
+            ${reasonSql('version_changed', 'version_changed')},
             ${reasonSql('judge_near_threshold', 'quality_score IS NOT NULL AND abs(quality_score - {minQualityScore:Float64}) <= {nearMargin:Float64}')},
+            ${reasonSql('uncertain_output', 'mean_logprob IS NOT NULL AND mean_logprob < {uncertainLogprob:Float64}')},
             ${reasonSql('rare_stratum', 'stratum_size < {rareShare:Float64} * window_size')},
             ${reasonSql('sample', 'gate_passed AND (CRC32(request_id) % 100 < {samplePercent:UInt8} OR week_rank = 1)')}
           ]) AS reasons,
@@ -80,6 +95,7 @@ export async function reviewQueue(client: ClickHouseClient, p: QueueParams): Pro
           SELECT g.request_id AS request_id, g.workload_id AS workload_id, g.time AS time,
             g.outcome AS outcome, g.deciding_kind AS deciding_kind, g.gate_passed AS gate_passed,
             f.f_language AS language, f.f_quality AS quality_score, j.j_passed AS judge_passed,
+            f.f_mean_logprob AS mean_logprob, g.request_id IN (${VERSION_CHANGED_SQL}) AS version_changed,
             r.r_reviewers AS reviewed_by, arrayFilter(x -> NOT has(r.r_reviewers, x), l.l_holders) AS leased_to,
             row_number() OVER (PARTITION BY g.workload_id, toMonday(g.time), g.gate_passed
               ORDER BY CRC32(g.request_id), g.request_id) AS week_rank,
@@ -87,7 +103,8 @@ export async function reviewQueue(client: ClickHouseClient, p: QueueParams): Pro
             count() OVER () AS window_size
           FROM (${GATED_INTERACTIONS_SQL}) AS g
           INNER JOIN (
-            SELECT request_id, any(language) AS f_language, any(quality_score) AS f_quality
+            SELECT request_id, any(language) AS f_language, any(quality_score) AS f_quality,
+              any(response_mean_logprob) AS f_mean_logprob
             FROM interactions
             WHERE project_id = {projectId:String} AND ({workload:String} = '' OR workload_id = {workload:String})
               AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
@@ -132,6 +149,8 @@ export async function reviewQueue(client: ClickHouseClient, p: QueueParams): Pro
       overlapShare: p.overlapShare,
       nearMargin: p.nearMargin,
       rareShare: p.rareShare,
+      uncertainLogprob: p.uncertainLogprob,
+      versionFrom: addDays(p.from, -VERSION_LOOKBACK_DAYS),
       reviewer: p.reviewer,
       limit: p.limit,
       weights: REVIEW_REASONS,

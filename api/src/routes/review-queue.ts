@@ -22,6 +22,7 @@ export function reviewQueueRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> 
       now: nowEventTime(),
       samplePercent: q.samplePercent,
       overlapShare: q.overlapShare,
+      uncertainLogprob: q.uncertainLogprob,
       limit: q.limit,
     });
     return c.json({ items }, 200);
@@ -46,6 +47,7 @@ export function reviewQueueRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> 
       leaseMinutes: body.leaseMinutes ?? QUEUE_DEFAULTS.leaseMinutes,
       samplePercent: body.samplePercent ?? QUEUE_DEFAULTS.samplePercent,
       overlapShare: body.overlapShare ?? QUEUE_DEFAULTS.overlapShare,
+      uncertainLogprob: body.uncertainLogprob ?? QUEUE_DEFAULTS.uncertainLogprob,
     });
     return c.json(claimed, 200);
   });

@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { rawInsertOf } from './raw-insert';
 
-/** Tables the collector writes. */
+/** Tables written from rows encoded as JSONEachRow: the collector's, and the API's labels and evals. */
 export type IngestTable =
-  'interactions' | 'signals' | 'pipeline_nodes' | 'interaction_messages' | 'judgments';
+  'interactions' | 'signals' | 'pipeline_nodes' | 'interaction_messages' | 'judgments' | 'reviews' | 'evals';
 
 /**
  * Inserts rows already encoded as JSONEachRow (one JSON object per line). The collector's workers

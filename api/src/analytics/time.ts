@@ -1,4 +1,5 @@
-import { formatEventTime } from '@flywheel/storage';
+// The module without the engine: this one is loaded by worker threads too (api/src/batches).
+import { formatEventTime } from '@flywheel/storage/rows';
 
 /**
  * The one event-time module of the API. Event times travel as DateTime64(6, 'UTC') text

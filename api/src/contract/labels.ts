@@ -72,6 +72,11 @@ export const evaluation = z.strictObject({
   workloadId: name.optional().describe('Omit for a golden set shared by every workload.'),
 });
 
+/** The bodies of the three batch routes, validated as they come (api/src/batches). */
+export const reviewsBody = batchOf('reviews', review);
+export const judgmentsBody = batchOf('judgments', judgment);
+export const evalsBody = batchOf('evals', evaluation);
+
 const accepted = {
   200: json(z.object({ accepted: count }), 'Stored; re-posting the same item replaces it'),
   ...apiErrors,
@@ -85,7 +90,7 @@ export const postReviews = createRoute({
   summary: 'Human review labels',
   description:
     'One review or { "reviews": [...] }. One review per request and reviewer: a re-post replaces it.',
-  request: { body: jsonBody(batchOf('reviews', review)) },
+  request: { body: jsonBody(reviewsBody) },
   responses: accepted,
 });
 
@@ -97,7 +102,7 @@ export const postJudgments = createRoute({
   summary: 'Automated (LLM-as-judge or code) verdicts',
   description:
     'One judgment or { "judgments": [...] }. One per request, metric and judge: a re-post replaces it.',
-  request: { body: jsonBody(batchOf('judgments', judgment)) },
+  request: { body: jsonBody(judgmentsBody) },
   responses: accepted,
 });
 
@@ -109,6 +114,6 @@ export const postEvals = createRoute({
   summary: 'Offline eval results on a golden set',
   description:
     'One result or { "evals": [...] }. Same version, set, workload and time: a re-post replaces it.',
-  request: { body: jsonBody(batchOf('evals', evaluation)) },
+  request: { body: jsonBody(evalsBody) },
   responses: accepted,
 });

@@ -2,7 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import { hostName } from './loopback';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+/** A JSON media type, `application/json` or `application/*+json`, with any parameters. */
+export const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 /** The answer to a body that is not JSON, here and from the routes' validators. */
 export const NOT_JSON = 'content-type: send JSON bodies as application/json';

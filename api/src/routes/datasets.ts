@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { chunkedBody } from './chunked-body';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { DEFAULT_LAG_DAYS } from '../analytics/snapshots';
@@ -73,7 +73,7 @@ export function datasetsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv> {
       to: dataset.to,
       at: dataset.at,
     });
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+    return new Response(chunkedBody(stream), {
       status: 200,
       headers: {
         'content-type': CONTENT_TYPE[format],

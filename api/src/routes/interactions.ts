@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { chunkedBody } from './chunked-body';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { decodeCursor } from '../analytics/interaction-cursor';
@@ -60,7 +60,7 @@ export function interactionsRoute(client: ClickHouseClient): OpenAPIHono<ApiEnv>
   app.openapi(exportInteractions, async (c) => {
     const filter = await interactionFilter(client, await search(c.get('projectId'), c.req.valid('query')));
     const stream = await exportInteractionsCsv(client, filter);
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+    return new Response(chunkedBody(stream), {
       status: 200,
       headers: {
         'content-type': 'text/csv; charset=utf-8',

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Command, Option } from 'commander';
 import { toOtlpJson, toOtlpProtobuf, type ExportModel, type KeyValue } from '../fuzz/otlp-model';
@@ -11,13 +11,20 @@ import { textGenerator } from './llm-spans';
 // Starts `flywheel start` as a child in a fresh directory, then sends each request kind by itself while
 // timing /healthz every 10 ms, and prints max and p99 per kind. A measurement, not a test: on a shared
 // machine the figures move with its load, printed beside them.
+// `--only TEXT` measures only the requests whose name contains TEXT (the ones before it still run, as
+// they load its data). `--cpu-prof-dir DIR` profiles the server's threads into DIR and writes each
+// request's window there too: `test/bench/profile-windows.ts DIR` then says where each pause went.
 
 const program = new Command()
   .name('bench:healthz')
   .addOption(new Option('--prompt-mb <n>', 'size of the one prompt of the OTLP bodies, in MB').default('19'))
   .addOption(new Option('--interval-ms <n>', 'how often /healthz is asked').default('10'))
+  .addOption(new Option('--only <text>', 'measure only the requests whose name contains this'))
+  .addOption(
+    new Option('--cpu-prof-dir <dir>', "write the server's CPU profiles and the request windows here"),
+  )
   .parse();
-const flags = program.opts<{ promptMb: string; intervalMs: string }>();
+const flags = program.opts<{ promptMb: string; intervalMs: string; only?: string; cpuProfDir?: string }>();
 const PROMPT_BYTES = Number(flags.promptMb) * 1_000_000;
 const INTERVAL_MS = Number(flags.intervalMs);
 
@@ -204,7 +211,16 @@ function quantile(sorted: number[], q: number): number {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'flywheel-bench-healthz-'));
-  const child = spawnCli(['start', '--data', dir, '--port', '0', '--otlp-port', '0']);
+  const profileDir = flags.cpuProfDir ? resolve(flags.cpuProfDir) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const child = spawnCli(
+    ['start', '--data', dir, '--port', '0', '--otlp-port', '0'],
+    {},
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
+  /** Each measured request's start and end on the monotonic clock, as V8's profiles time samples. */
+  const windows: { name: string; startUs: number; endUs: number }[] = [];
+  const nowUs = () => Number(process.hrtime.bigint() / 1000n);
   try {
     const urls = await started(child, 180_000);
     const all = kinds();
@@ -217,10 +233,16 @@ async function main(): Promise<void> {
     console.log('| request | body MB | status | request ms | /healthz asked | p99 ms | max ms | non-200 |');
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const kind of all) {
+      if (flags.only && !kind.name.includes(flags.only)) {
+        await kind.send(urls); // unmeasured: what the measured ones read
+        continue;
+      }
       const poll = pollHealth(urls.apiUrl);
+      const startUs = nowUs();
       const started = performance.now();
       const status = await kind.send(urls);
       const took = performance.now() - started;
+      windows.push({ name: kind.name, startUs, endUs: nowUs() });
       const { latencies, failures } = await poll.stop();
       const sorted = [...latencies].sort((a, b) => a - b);
       const mb = kind.bytes > 0 ? (kind.bytes / 1_000_000).toFixed(1) : '–';
@@ -237,9 +259,12 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (profileDir) writeFileSync(join(profileDir, 'windows.json'), JSON.stringify(windows));
     rmSync(dir, { recursive: true, force: true });
   }
 }

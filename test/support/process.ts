@@ -21,9 +21,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
 export function spawnCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  /** Node's own flags, for those NODE_OPTIONS refuses (`--cpu-prof`). */
+  nodeArgs: string[] = [],
 ): ChildProcess & { output: () => string } {
   // node --import tsx keeps the server in this one process, so a SIGKILL reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', cli, ...args], {
     cwd: root,
     env: { ...cleanEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -115,19 +115,21 @@ export async function trainingVolumes(
 ): Promise<TrainingVolume[]> {
   const result = await client.query({
     query: `
-      SELECT d.cycle_id AS cycle_id, d.latest_id AS dataset_id, toString(d.latest_at) AS snapshot_at,
-        count(m.request_id) AS n_total, countIf(m.source = 'gold') AS n_gold,
-        countIf(m.source = 'gate_passed') AS n_gate_passed, countIf(m.source = 'correction') AS n_correction,
-        if(n_total = 0, NULL, toString(fromUnixTimestamp64Micro(toInt64(quantileExact(0.5)(toUnixTimestamp64Micro(m.time))), 'UTC'))) AS median_time
-      FROM (
+      WITH latest AS (
         SELECT cycle_id, argMax(dataset_id, (at, created_at)) AS latest_id, max(at) AS latest_at
         FROM datasets FINAL
         WHERE project_id = {projectId:String} AND kind = 'snapshot' AND at <= {asOf:DateTime64(6, 'UTC')}
         GROUP BY cycle_id
-      ) AS d
+      )
+      SELECT d.cycle_id AS cycle_id, d.latest_id AS dataset_id, toString(d.latest_at) AS snapshot_at,
+        count(m.request_id) AS n_total, countIf(m.source = 'gold') AS n_gold,
+        countIf(m.source = 'gate_passed') AS n_gate_passed, countIf(m.source = 'correction') AS n_correction,
+        if(n_total = 0, NULL, toString(fromUnixTimestamp64Micro(toInt64(quantileExact(0.5)(toUnixTimestamp64Micro(m.time))), 'UTC'))) AS median_time
+      FROM latest AS d
       LEFT JOIN (
+        -- Only the latest snapshots' members: a prefix of the sort key, not every dataset's.
         SELECT dataset_id, request_id, source, time FROM dataset_members FINAL
-        WHERE project_id = {projectId:String}
+        WHERE project_id = {projectId:String} AND dataset_id IN (SELECT latest_id FROM latest)
       ) AS m ON m.dataset_id = d.latest_id
       GROUP BY cycle_id, dataset_id, snapshot_at`,
     query_params: { projectId, asOf },

@@ -11,6 +11,12 @@ import { SignalTimeline } from '../../explorer/components/signal-timeline';
 import { TextBlock } from '../../explorer/components/text-block';
 import { ScoreForm } from './score-form';
 
+/** Reasons whose name alone says little to a reviewer; the others read well humanized. */
+const REASON_LABELS: Partial<Record<ReviewQueueItem['reasons'][number], string>> = {
+  version_changed: 'changed between versions',
+  uncertain_output: 'model unsure (low token probability)',
+};
+
 /** One claimed item: why it was chosen, the exchange, what the user did, the content checks; and the scores. */
 export function ReviewItem({
   item,
@@ -32,7 +38,7 @@ export function ReviewItem({
         <h1 className="mono">{item.requestId}</h1>
         {item.reasons.map((r) => (
           <Badge key={r} tone={r === 'sample' ? 'neutral' : 'info'}>
-            {humanize(r)}
+            {REASON_LABELS[r] ?? humanize(r)}
           </Badge>
         ))}
         <span className="muted">

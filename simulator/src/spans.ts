@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { SpanKind, type Attributes, type HrTime, type Tracer } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -10,6 +11,8 @@ import {
   ATTR_FLYWHEEL_MODEL_VERSION,
   ATTR_FLYWHEEL_QUALITY_SCORE,
   ATTR_FLYWHEEL_REQUEST_ID,
+  ATTR_FLYWHEEL_RESPONSE_MEAN_LOGPROB,
+  ATTR_FLYWHEEL_RESPONSE_MIN_LOGPROB,
   ATTR_FLYWHEEL_SIGNAL_CORRECTION,
   ATTR_FLYWHEEL_SIGNAL_EXPLICIT,
   ATTR_FLYWHEEL_SIGNAL_KIND,
@@ -165,7 +168,24 @@ function interactionAttributes(i: SimInteraction): Attributes {
   if (system)
     attributes[ATTR_GEN_AI_SYSTEM_INSTRUCTIONS] = JSON.stringify([{ type: 'text', content: system.content }]);
   if (i.qualityScore !== null) attributes[ATTR_FLYWHEEL_QUALITY_SCORE] = i.qualityScore;
+  Object.assign(attributes, tokenLogprobs(i));
   return attributes;
+}
+
+/**
+ * A third of the calls ask the provider for token logprobs (chosen by CRC-32 of the request id, so
+ * the seeded draws of the rest of the run stay as they were). A wrong answer is less certain: its mean
+ * token logprob falls in [−2.5, −0.8), a right one's in [−0.65, −0.05).
+ */
+function tokenLogprobs(i: SimInteraction): Attributes {
+  const hash = crc32(Buffer.from(i.requestId, 'utf8'));
+  if (hash % 3 !== 0) return {};
+  const u = (hash >>> 8) / 2 ** 24;
+  const mean = i.correct ? -(0.05 + 0.6 * u) : -(0.8 + 1.7 * u);
+  return {
+    [ATTR_FLYWHEEL_RESPONSE_MEAN_LOGPROB]: mean,
+    [ATTR_FLYWHEEL_RESPONSE_MIN_LOGPROB]: mean * (3 + 4 * u),
+  };
 }
 
 /** The wire format of `@flywheel/instrumentation`'s signal spans (docs/design.md §3), evaluation attributes included. */

@@ -287,6 +287,24 @@ describe('velocity per workload', () => {
     }
   });
 
+  it('measures the phase over the 28 days before asOf whatever window is shown, and the series over the window', async () => {
+    // Week 1 lies apart from the phase's 28 days (weeks 3–6); weeks 2–3 reach into them.
+    for (const [from, to] of [
+      [T0, plusDays(T0, 7)],
+      [plusDays(T0, 7), plusDays(T0, 21)],
+    ] as const) {
+      const part = await get<Velocity>(`/api/v1/velocity?asOf=${AS_OF}&bucket=week&from=${from}&to=${to}`);
+      for (const w of part.workloads) {
+        expect(w.phase, w.workloadId).toEqual(of(w.workloadId).phase);
+        const weeks = new Set(w.buckets.map((b) => b.bucket));
+        expect(w.buckets, w.workloadId).toEqual(of(w.workloadId).buckets.filter((b) => weeks.has(b.bucket)));
+      }
+      expect(part.buckets.map((b) => b.bucket)).toEqual(
+        velocity.buckets.map((b) => b.bucket).filter((b) => b >= from.slice(0, 10) && b < to.slice(0, 10)),
+      );
+    }
+  });
+
   it('reports the gate pass rate per bucket', () => {
     const all = velocity.buckets.reduce((s, b) => s + b.gate.evaluated, 0);
     expect(all).toBeGreaterThan(0);

@@ -2,12 +2,7 @@ import type { ClickHouseClient } from '@flywheel/storage';
 import { gateBucketsByWorkload, type GateBucket } from '../queries/gate';
 import { configuredWorkloads } from '../queries/gate-config';
 import { gateKey } from '../read-model/gate-key';
-import {
-  activityBucketsByWorkload,
-  activityByWorkload,
-  sumByBucket,
-  type ActivityCounts,
-} from '../queries/velocity';
+import { activityWithRecent, sumByBucket, type ActivityCounts } from '../queries/velocity';
 import { cycleReports } from './cycles';
 import { gateSummary, gateTotal, workloadGate } from './gate-report';
 import { gateConfigFor } from './gate-settings';
@@ -62,13 +57,14 @@ export async function velocityReport(client: ClickHouseClient, p: VelocityParams
   const config = await gateConfigFor(client, p.projectId, p.workload);
   const scope = { ...p, signalWindowHours: config.signalWindowHours };
   const recent = { ...scope, from: addDays(p.asOf, -PHASE_WINDOW_DAYS), to: addDays(p.asOf, 1) };
-  const [workloadActivity, gateRows, byWorkload, cycles, ownConfigs] = await Promise.all([
-    activityBucketsByWorkload(client, scope, p.bucket),
+  const [activityRows, gateRows, cycles, ownConfigs] = await Promise.all([
+    // The window's series and the phase's 28 days in one statement.
+    activityWithRecent(client, scope, p.bucket, recent),
     gateBucketsByWorkload(client, { ...p, ...(p.workload ? { workload: p.workload } : {}), config }),
-    activityByWorkload(client, recent),
     cycleReports(client, { ...scope, days: p.days }),
     p.workload ? ([] as string[]) : configuredWorkloads(client, p.projectId),
   ]);
+  const { buckets: workloadActivity, recent: byWorkload } = activityRows;
   const activity = sumByBucket(workloadActivity);
   const gate = sumGateByBucket(gateRows);
   const gateByBucket = new Map(gate.map((g) => [g.bucket, g]));

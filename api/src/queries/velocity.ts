@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { planParams, rawOutcomesSql, SEALED_OUTCOMES_SQL } from '../read-model/sources';
-import { planRead } from '../read-model/split';
+import { planRead, planReadCutAt } from '../read-model/split';
 import { scopeParams, type Scope } from './outcomes';
 
 export interface ActivityCounts {
@@ -93,6 +93,77 @@ export async function activityBucketsByWorkload(
   });
   const rows = await result.json<CountsRow & { k: [string, string] }>();
   return rows.map((row) => ({ workloadId: row.k[0], bucket: row.k[1], ...counts(row) }));
+}
+
+/**
+ * `activityBucketsByWorkload` over the scope and `activityByWorkload` over `recent` (the phase's 28
+ * days) in one statement, when the two ranges meet: each row is counted under the bucket it falls in
+ * and flagged for the range(s) it lies in. A sealed day a range boundary cuts is read raw
+ * (`planReadCutAt`), so every sealed day lies wholly inside or outside each range.
+ */
+export async function activityWithRecent(
+  client: ClickHouseClient,
+  scope: Scope,
+  bucket: 'day' | 'week',
+  recent: { from: string; to: string },
+): Promise<{ buckets: WorkloadActivityBucket[]; recent: Array<ActivityCounts & { workloadId: string }> }> {
+  if (recent.from > scope.to || scope.from > recent.to)
+    return {
+      buckets: await activityBucketsByWorkload(client, scope, bucket),
+      recent: await activityByWorkload(client, { ...scope, ...recent }),
+    };
+  const union = {
+    ...scope,
+    from: scope.from < recent.from ? scope.from : recent.from,
+    to: scope.to > recent.to ? scope.to : recent.to,
+  };
+  const plan = await planReadCutAt(client, union, [scope.from, scope.to, recent.from, recent.to]);
+  const key = (column: string) => {
+    const time = column === 'day' ? "toDateTime64(day, 6, 'UTC')" : column;
+    const inside = (from: string, to: string) =>
+      `${time} >= {${from}:DateTime64(6, 'UTC')} AND ${time} < {${to}:DateTime64(6, 'UTC')}`;
+    return `(toString(workload_id), toString(${bucket === 'week' ? 'toMonday' : 'toDate'}(${time})),
+      ${inside('windowFrom', 'windowTo')}, ${inside('recentFrom', 'recentTo')})`;
+  };
+  const result = await client.query({
+    query: plannedCountsSql(key, rawOutcomesSql(plan, ['workload_id'])),
+    query_params: {
+      ...scopeParams(union),
+      ...planParams(plan),
+      windowFrom: scope.from,
+      windowTo: scope.to,
+      recentFrom: recent.from,
+      recentTo: recent.to,
+    },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<CountsRow & { k: [string, string, number | boolean, number | boolean] }>();
+  const add = (sum: ActivityCounts, c: ActivityCounts) => {
+    sum.interactions += c.interactions;
+    sum.candidates += c.candidates;
+    sum.successes += c.successes;
+    sum.explicit += c.explicit;
+  };
+  const empty = () => ({ interactions: 0, candidates: 0, successes: 0, explicit: 0 });
+  const buckets = new Map<string, WorkloadActivityBucket>();
+  const byWorkload = new Map<string, ActivityCounts & { workloadId: string }>();
+  for (const row of rows) {
+    const [workloadId, start, inWindow, inRecent] = row.k;
+    if (Number(inWindow) === 1) {
+      const id = `${workloadId}\u0000${start}`;
+      const b = buckets.get(id) ?? { workloadId, bucket: start, ...empty() };
+      add(b, counts(row));
+      buckets.set(id, b);
+    }
+    if (Number(inRecent) === 1) {
+      const w = byWorkload.get(workloadId) ?? { workloadId, ...empty() };
+      add(w, counts(row));
+      byWorkload.set(workloadId, w);
+    }
+  }
+  const order = (a: WorkloadActivityBucket, b: WorkloadActivityBucket) =>
+    a.workloadId < b.workloadId ? -1 : a.workloadId > b.workloadId ? 1 : a.bucket < b.bucket ? -1 : 1;
+  return { buckets: [...buckets.values()].sort(order), recent: [...byWorkload.values()] };
 }
 
 /** The counts of every workload summed per bucket, in bucket order. */

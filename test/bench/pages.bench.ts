@@ -87,7 +87,10 @@ async function load(browser: Browser, url: string): Promise<Load> {
       .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd })),
   )) as Array<{ name: string; start: number; end: number }>;
   const beforeRender = api.filter((e) => e.start <= rendered);
-  const slowest = beforeRender.reduce((a, e) => (e.end - e.start > a.end - a.start ? e : a), beforeRender[0]!);
+  const slowest = beforeRender.reduce(
+    (a, e) => (e.end - e.start > a.end - a.start ? e : a),
+    beforeRender[0]!,
+  );
   const all = await Promise.all(sizes);
   await context.close();
   return {

@@ -51,6 +51,7 @@ export type InteractionColumn =
   | 'jailbreak'
   | 'topic_relevance'
   | 'dup_key'
+  | 'prompt_key'
   | 'prompt'
   | 'response';
 

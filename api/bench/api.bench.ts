@@ -109,6 +109,9 @@ function appFor(storage: Storage) {
   });
 }
 
+/** A request of project p0 from the middle of the range, looked up once the data is loaded. */
+let sampleRequest = '';
+
 const ENDPOINTS: Array<[string, string, (scope: string) => string, unknown?]> = [
   ['GET', 'velocity (day)', (s) => `/api/v1/velocity?${s}`],
   ['GET', 'velocity (week)', (s) => `/api/v1/velocity?bucket=week&${s}`],
@@ -119,6 +122,11 @@ const ENDPOINTS: Array<[string, string, (scope: string) => string, unknown?]> = 
   ['GET', 'checks/sycophancy', (s) => `/api/v1/checks/sycophancy?${s}`],
   ['GET', 'checks/latency-bias', (s) => `/api/v1/checks/latency-bias?${s}`],
   ['GET', 'checks/survivorship', (s) => `/api/v1/checks/survivorship?${s}`],
+  ['GET', 'signal-mix', (s) => `/api/v1/signal-mix?${s}`],
+  ['GET', 'alarms', () => '/api/v1/alarms'],
+  ['GET', 'meta', () => '/api/v1/meta'],
+  ['GET', 'one interaction', () => `/api/v1/interactions/${sampleRequest}`],
+  ['GET', 'review-queue (20)', (s) => `/api/v1/review-queue?limit=20&${s}`],
   [
     'POST',
     'reviews (100)',
@@ -214,6 +222,13 @@ async function runSize() {
   let storage = open();
   await storage.migrate();
   await load(storage);
+  const sample = await storage.client.query({
+    query: `SELECT request_id FROM interactions WHERE project_id = 'p0' AND workload_id = 'w1'
+      ORDER BY time LIMIT 1 OFFSET {offset:UInt64}`,
+    query_params: { offset: Math.floor(ROWS / 20) },
+    format: 'JSONEachRow',
+  });
+  sampleRequest = (await sample.json<{ request_id: string }>())[0]!.request_id;
   await storage.close();
   // Reopen: the engine's caches are empty for the cold calls (the OS page cache is not).
   storage = open();

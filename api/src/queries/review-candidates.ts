@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { addDays } from '../analytics/time';
-import { gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from './gate';
+import { gatedWindow, type GatedSource } from '../read-model/gate-window';
+import { gateQueryParams, type GateConfig } from './gate';
 import { VERSION_CHANGED_SQL, VERSION_LOOKBACK_DAYS } from './version-changes';
 import { JUDGMENT_PASS_SQL } from './verdicts';
 
@@ -72,7 +73,13 @@ const reasonSql = (reason: ReviewReason, condition: string) => `if(${condition},
  * An item needs one review, or two for the overlap share; it leaves the queue once that many reviewers
  * posted a review or hold an unexpired lease on it.
  */
-export async function reviewQueue(client: ClickHouseClient, p: QueueParams): Promise<QueueItem[]> {
+export async function reviewQueue(
+  client: ClickHouseClient,
+  p: QueueParams,
+  gated?: GatedSource,
+): Promise<QueueItem[]> {
+  // The window's verdicts (sealed days as stored, the rest without a history scan), or a reference's.
+  const g = gated ?? (await gatedWindow(client, p));
   const result = await client.query({
     query: `
       SELECT request_id, workload_id, toString(time) AS event_time, language, reasons, priority, needed,
@@ -101,7 +108,7 @@ export async function reviewQueue(client: ClickHouseClient, p: QueueParams): Pro
               ORDER BY CRC32(g.request_id), g.request_id) AS week_rank,
             count() OVER (PARTITION BY g.workload_id, f.f_language) AS stratum_size,
             count() OVER () AS window_size
-          FROM (${GATED_INTERACTIONS_SQL}) AS g
+          FROM (${g.sql}) AS g
           INNER JOIN (
             SELECT request_id, any(language) AS f_language, any(quality_score) AS f_quality,
               any(response_mean_logprob) AS f_mean_logprob
@@ -138,6 +145,7 @@ export async function reviewQueue(client: ClickHouseClient, p: QueueParams): Pro
       ORDER BY has(leased_to, {reviewer:String}) DESC, priority DESC, CRC32(request_id), request_id
       LIMIT {limit:UInt32}`,
     query_params: {
+      ...g.params,
       ...gateQueryParams(p.config),
       projectId: p.projectId,
       workload: p.workload,

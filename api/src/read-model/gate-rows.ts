@@ -25,26 +25,27 @@ export interface GatedRows {
 /**
  * SQL: the interactions `rows` (SQL over `i.*`) selects with every rule but the near-duplicate one
  * applied as of `{asOf}`. Columns: workload_id, request_id, time, model_version, dup_key, evaluated,
- * base_reasons, outcome. Params: projectId, asOf, the thresholds (`gateQueryParams`), plus those of `rows`.
+ * base_reasons, outcome, deciding_kind. Params: projectId, asOf, the thresholds (`gateQueryParams`),
+ * plus those of `rows`.
  */
 export function gateBaseRowsSql(rows: string, signalFilter: string): string {
   return `
     SELECT o.workload_id AS workload_id, o.request_id AS request_id, o.time AS time,
       o.model_version AS model_version, o.dup_key AS dup_key,
       o.time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')} AS evaluated,
-      ${GATE_BASE_REASONS_SQL} AS base_reasons, o.outcome AS outcome
+      ${GATE_BASE_REASONS_SQL} AS base_reasons, o.outcome AS outcome, o.deciding_kind AS deciding_kind
     FROM (${interactionsWithOutcomeSql({ columns: GATE_COLUMNS, where: rows, signalFilter })}) AS o`;
 }
 
 /**
  * SQL: the wanted interactions with the gate's verdict as of `{asOf}`, the same as
  * `GATED_INTERACTIONS_SQL` gives them. Columns: workload_id, request_id, time, model_version, dup_key,
- * evaluated, outcome, base_passed, gate_reasons, gate_passed. Params: projectId, asOf, the thresholds
- * (`gateQueryParams`), gateKey and those of `gateContextParams`, plus those of `rows`.
+ * evaluated, outcome, deciding_kind, base_passed, gate_reasons, gate_passed. Params: projectId, asOf, the
+ * thresholds (`gateQueryParams`), gateKey and those of `gateContextParams`, plus those of `rows`.
  */
 export function gatedRowsSql(g: GatedRows): string {
   return `
-    SELECT workload_id, request_id, time, model_version, dup_key, evaluated, outcome,
+    SELECT workload_id, request_id, time, model_version, dup_key, evaluated, outcome, deciding_kind,
       length(base_reasons) = 0 AS base_passed,
       if(base_passed AND dup_key != '' AND (time, request_id) > first_passed, ['near_duplicate'], base_reasons) AS gate_reasons,
       length(gate_reasons) = 0 AS gate_passed
@@ -54,7 +55,7 @@ export function gatedRowsSql(g: GatedRows): string {
       FROM (
         SELECT true AS computed, * FROM (${gateBaseRowsSql(g.rows, g.signalFilter)})
         UNION ALL
-        SELECT false, toString(workload_id), first_request, first_time, '', dup_key, false, CAST([], 'Array(String)'), ''
+        SELECT false, toString(workload_id), first_request, first_time, '', dup_key, false, CAST([], 'Array(String)'), '', ''
         FROM gate_firsts
         WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
           AND has({gateDays:Array(Date)}, day)

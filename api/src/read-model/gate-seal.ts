@@ -1,7 +1,8 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gateQueryParams, type GateConfig } from '../queries/gate';
+import { markerParams, textMarkersSql } from '../queries/feedback-checks/markers';
 import { signalsAroundSql } from '../queries/outcome';
-import { gateBaseRowsSql, gateContextParams, gatedRowsSql } from './gate-rows';
+import { gateContextParams, gatedRowsSql } from './gate-rows';
 import type { GateMark } from './gate-seals';
 import { END_OF_TIME, nextSealVersion } from './seal';
 import type { SealedDay } from './seals';
@@ -15,11 +16,12 @@ export interface GateScope {
 
 /**
  * Seals consecutive days (one project, one gate scope) that follow the sealed prefix `before`: their
- * verdicts as of the end of time (each interaction's signal window has closed) counted per day, workload
- * and model version into `daily_gate`, and each day's earliest passing row per duplicate key into
- * `gate_firsts`, which stand in for the days as history for later seals and reads. The marks are the
- * cumulative ones read before this runs (`gatePrefix`): data landing meanwhile moves them past the seal.
- * Rows are written before the seal rows that make them visible. Returns the days' seals.
+ * verdicts as of the end of time (each interaction's signal window has closed), one row per interaction
+ * with its text's lexicon markers into `gate_rows`, counted per day, workload and model version into `daily_gate`, and each day's
+ * earliest passing row per duplicate key into `gate_firsts`, which stand in for the days as history for
+ * later seals and reads. The marks are the cumulative ones read before this runs (`gatePrefix`): data
+ * landing meanwhile moves them past the seal. Rows are written before the seal rows that make them
+ * visible. Returns the days' seals.
  */
 export async function sealGateDays(
   client: ClickHouseClient,
@@ -50,27 +52,40 @@ export async function sealGateDays(
     ...gateQueryParams(scope.config),
     ...gateContextParams(before),
   };
-  const gated = gatedRowsSql({ rows, signalFilter, wanted: '1' });
+  // The verdicts are computed once, into `gate_rows`; the counts and firsts are read back from there.
+  await client.command({
+    query: `
+      INSERT INTO gate_rows
+      SELECT {projectId:String}, {gateKey:String}, toDate(g.time), g.workload_id, g.time, g.request_id,
+        {version:UInt64}, g.model_version, g.dup_key, g.outcome, g.deciding_kind, g.base_passed, g.gate_reasons,
+        m.praise, m.pushback, m.reversal
+      FROM (${gatedRowsSql({ rows, signalFilter, wanted: '1' })}) AS g
+      LEFT JOIN (${textMarkersSql(rows)}) AS m ON m.request_id = g.request_id`,
+    query_params: { ...params, ...markerParams() },
+  });
+  const sealedRows = `FROM gate_rows
+      WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
+        AND day >= toDate({first:DateTime64(6, 'UTC')}) AND day < toDate({end:DateTime64(6, 'UTC')})
+        AND seal_version = {version:UInt64}`;
   await client.command({
     query: `
       INSERT INTO gate_firsts
-      SELECT {projectId:String}, {gateKey:String}, workload_id, dup_key, toDate(t.1), {version:UInt64}, t.1, t.2
+      SELECT {projectId:String}, {gateKey:String}, workload_id, dup_key, day, {version:UInt64}, t.1, t.2
       FROM (
-        SELECT o.workload_id AS workload_id, o.dup_key AS dup_key, min((o.time, o.request_id)) AS t
-        FROM (${gateBaseRowsSql(rows, signalFilter)}) AS o
-        WHERE length(o.base_reasons) = 0 AND o.dup_key != ''
-        GROUP BY workload_id, dup_key, toDate(o.time)
+        SELECT workload_id, dup_key, day, min((time, request_id)) AS t
+        ${sealedRows} AND base_passed AND dup_key != ''
+        GROUP BY workload_id, dup_key, day
       )`,
     query_params: params,
   });
   await client.command({
     query: `
       INSERT INTO daily_gate
-      SELECT {projectId:String}, {gateKey:String}, toDate(time) AS d, workload_id, model_version, {version:UInt64},
-        count(), countIf(gate_passed),
+      SELECT {projectId:String}, {gateKey:String}, day, workload_id, model_version, {version:UInt64},
+        count(), countIf(empty(gate_reasons)),
         sumMap(mapFromArrays(gate_reasons, arrayMap(r -> toUInt64(1), gate_reasons)))
-      FROM (${gated})
-      GROUP BY d, workload_id, model_version`,
+      ${sealedRows}
+      GROUP BY day, workload_id, model_version`,
     query_params: params,
   });
   await client.insert({

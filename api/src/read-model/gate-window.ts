@@ -1,25 +1,64 @@
 import type { ClickHouseClient } from '@flywheel/storage';
+import { markerParams, textMarkersSql } from '../queries/feedback-checks/markers';
 import type { GateConfig } from '../queries/gate';
-import { signalsAroundSql } from '../queries/outcome';
-import { gatePlanParams, gateRawSql, planGateRead } from './gate-plan';
+import {
+  gatePlanParams,
+  gateRawSql,
+  planGateRead,
+  rawIntervalSignalsSql,
+  rawIntervalsSql,
+} from './gate-plan';
 import { gatedRowsSql } from './gate-rows';
 
 /**
+ * SQL giving a window's interactions with their gate verdicts, and its params beyond the reader's own:
+ * what `gatedWindow` returns; tests pass the raw-row reference (`GATED_INTERACTIONS_SQL`) instead.
+ */
+export interface GatedSource {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
  * Every interaction of [from, to) with the gate's verdict as of asOf, one row each — what
- * `GATED_INTERACTIONS_SQL` gives for the window — computed from the window's raw rows with sealed
- * history's firsts standing in for the near-duplicate rule's scan, so the cost follows the window, not
- * the project's history. For per-row questions the sealed counts cannot answer (review sampling, known
- * outcomes). Columns: those of `gatedRowsSql`. Params: the returned `params` plus projectId, workload,
- * from, to, asOf and the thresholds (`gateQueryParams`).
+ * `GATED_INTERACTIONS_SQL` gives for the window — for per-row questions the sealed counts cannot answer
+ * (review sampling, known outcomes, sycophancy among passed candidates). Sealed days of the window are
+ * read from `gate_rows` (every verdict there is final at asOf, so each row is evaluated); the rest is
+ * computed from raw rows with sealed history's firsts standing in for the near-duplicate rule's scan.
+ * The cost follows the window's unsealed part, not the project's history. Columns: those of
+ * `gatedRowsSql`, and with `markers` the text's lexicon markers praise, pushback and reversal
+ * (`textMarkersSql`). Params: the returned `params` plus projectId, workload, to, asOf and the
+ * thresholds (`gateQueryParams`).
  */
 export async function gatedWindow(
   client: ClickHouseClient,
   w: { projectId: string; workload: string; from: string; to: string; asOf: string; config: GateConfig },
-): Promise<{ sql: string; params: Record<string, unknown> }> {
-  // Planned as an empty interval at `to`: nothing of the window is read from `daily_gate`.
-  const plan = await planGateRead(client, { ...w, from: w.to });
-  const from = "{from:DateTime64(6, 'UTC')}";
-  const to = "{to:DateTime64(6, 'UTC')}";
-  const raw = gateRawSql(plan, `i.time >= ${from} AND i.time < ${to}`, signalsAroundSql({ from, to }));
-  return { sql: gatedRowsSql({ ...raw, wanted: `time >= ${from}` }), params: gatePlanParams(plan) };
+  options: { markers?: boolean } = {},
+): Promise<GatedSource> {
+  const plan = await planGateRead(client, w);
+  const rawWhere = rawIntervalsSql(plan, 'i.');
+  const raw = gateRawSql(plan, rawWhere, rawIntervalSignalsSql(plan));
+  const rawRows = gatedRowsSql({ ...raw, wanted: rawIntervalsSql(plan) });
+  const stored = options.markers
+    ? ', toUInt8(praise) AS praise, toUInt8(pushback) AS pushback, toUInt8(reversal) AS reversal'
+    : '';
+  const textOfRaw = textMarkersSql(`i.project_id = {projectId:String}
+    AND ({workload:String} = '' OR i.workload_id = {workload:String}) AND (${rawWhere})`);
+  const sql = `
+    SELECT toString(workload_id) AS workload_id, request_id, time, toString(model_version) AS model_version,
+      dup_key, true AS evaluated, toString(outcome) AS outcome, toString(deciding_kind) AS deciding_kind,
+      base_passed, CAST(gate_reasons, 'Array(String)') AS gate_reasons, empty(gate_reasons) AS gate_passed
+      ${stored}
+    FROM gate_rows
+    WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
+      AND ({workload:String} = '' OR workload_id = {workload:String})
+      AND has({sealedDays:Array(Date)}, day)
+      AND seal_version = {sealedVersions:Array(UInt64)}[indexOf({sealedDays:Array(Date)}, day)]
+    UNION ALL
+    SELECT toString(r.workload_id), r.request_id, r.time, toString(r.model_version), r.dup_key, r.evaluated,
+      toString(r.outcome), toString(r.deciding_kind), r.base_passed, CAST(r.gate_reasons, 'Array(String)'),
+      r.gate_passed ${options.markers ? ', m.praise, m.pushback, m.reversal' : ''}
+    FROM (${rawRows}) AS r
+    ${options.markers ? `LEFT JOIN (${textOfRaw}) AS m ON m.request_id = r.request_id` : ''}`;
+  return { sql, params: { ...gatePlanParams(plan), ...(options.markers ? markerParams() : {}) } };
 }

@@ -13,6 +13,10 @@ import {
 } from '../queries/gate';
 import { gateConfigHistory, insertGateConfig } from '../queries/gate-config';
 import { REVIEW_SAMPLE_PERCENT, reviewQueueByWorkload, reviewQueueStatus } from '../queries/review-queue';
+import { reviewQueue } from '../queries/review-candidates';
+import { QUEUE_DEFAULTS } from '../curation/review-queue';
+import { markerParams, textMarkersSql } from '../queries/feedback-checks/markers';
+import { sycophancyByVersion } from '../queries/feedback-checks/sycophancy';
 import { planGateRead } from './gate-plan';
 import { maintainReadModel } from './maintain';
 import { seededRandom } from '../fixtures/random';
@@ -46,6 +50,13 @@ function traffic(prefix: string, count: number, fromDay: number, toDay: number) 
       toxicity: rnd() < 0.1 ? 0.5 : 0,
       quality_score: rnd() < 0.5 ? null : rnd(),
       language: pick(['en', 'en', 'de']),
+      // Text for the sycophancy lexicon: praise, pushback and a reversal after it.
+      prompt: pick(['How do I rotate a key?', 'Are you sure? I read otherwise.', 'No, that is wrong.']),
+      response: pick([
+        'Open the settings page and choose rotate.',
+        "You're absolutely right, open the settings page.",
+        'You are right, I was wrong: it is the other page.',
+      ]),
     });
     interactions.push(row);
     if (rnd() < 0.05) interactions.push({ ...row });
@@ -167,6 +178,22 @@ async function randomCase(): Promise<Case> {
   return { workload, from: t(from), to: t(to), asOf: t(asOf), bucket: pick(['day', 'week']), config };
 }
 
+/** The sycophancy check's window as the raw-row reference gives it, with the text's markers. */
+const SYCOPHANCY_REFERENCE = {
+  sql: `
+    SELECT g.*, m.praise AS praise, m.pushback AS pushback, m.reversal AS reversal
+    FROM (${GATED_INTERACTIONS_SQL}) AS g
+    LEFT JOIN (${textMarkersSql(`i.project_id = {projectId:String}
+      AND i.time >= {from:DateTime64(6, 'UTC')} AND i.time < {to:DateTime64(6, 'UTC')}`)}) AS m
+      ON m.request_id = g.request_id
+    WHERE g.time >= {from:DateTime64(6, 'UTC')}`,
+  params: markerParams(),
+};
+
+/** Review queue items and sycophancy markers compared so far (not only empty results may agree). */
+let queued = 0;
+let flagged = 0;
+
 /** Random cases compared with the reference; returns the sealed days the fast path read. */
 async function expectEquivalent(cases: number): Promise<number> {
   let sealed = 0;
@@ -202,6 +229,20 @@ async function expectEquivalent(cases: number): Promise<number> {
         ).toEqual(await referenceQueue({ ...c, workload: w }));
       }
     }
+    // The review queue's items, ranked: window verdicts against the whole-history reference.
+    const queueParams = { ...QUEUE_DEFAULTS, projectId: 'p', ...c, now: c.asOf, reviewer: '', limit: 5000 };
+    const items = await reviewQueue(client, queueParams);
+    queued += items.length;
+    expect(items, JSON.stringify(c)).toEqual(
+      await reviewQueue(client, queueParams, { sql: GATED_INTERACTIONS_SQL, params: {} }),
+    );
+    // The sycophancy check's counts (outcomes, markers, gate-passed) read the same window.
+    const scope = { projectId: 'p', ...c, signalWindowHours: c.config.signalWindowHours };
+    const versions = await sycophancyByVersion(client, scope, c.config);
+    expect(versions, JSON.stringify(c)).toEqual(
+      await sycophancyByVersion(client, scope, c.config, SYCOPHANCY_REFERENCE),
+    );
+    flagged += versions.reduce((n, v) => n + v.sycophantic + v.capitulated + v.gatePassedSycophantic, 0);
     const workload = c.workload || pick(['w0', 'w1', 'w2']);
     const ids = await requestsOf(workload, 25);
     const verdicts = await gateVerdicts(client, { projectId: 'p', ...c, workload, requestIds: ids });
@@ -246,6 +287,8 @@ describe('gate read model', () => {
     expect(first.gateDays).toBeGreaterThan(2 * (DAYS - 5));
     expect((await maintainReadModel(env.storage.client)).gateDays).toBe(0);
     expect(await expectEquivalent(20)).toBeGreaterThan(40);
+    expect(queued).toBeGreaterThan(100);
+    expect(flagged).toBeGreaterThan(100);
   }, 240_000);
 
   it('unseals a day with late data and every later one, until they are sealed again', async () => {

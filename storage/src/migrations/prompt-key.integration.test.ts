@@ -45,9 +45,10 @@ async function keys(): Promise<Record<string, string>> {
 beforeAll(async () => {
   storage = createStorage({ engine: 'embedded', dataDir: join(dir, 'data'), database: 'default' });
   const upTo13 = migrationFiles().filter((f) => f.version < 14);
+  const upTo14 = migrationFiles().filter((f) => f.version <= 14);
   await migrate(storage.client, storage.topology, upTo13);
   await insert(['before_question', 'before_respaced', 'before_other', 'before_short', 'before_empty']);
-  const result = await migrate(storage.client, storage.topology);
+  const result = await migrate(storage.client, storage.topology, upTo14);
   expect(result.applied).toEqual(['0014_prompt_key']);
   await insert(['after_question', 'after_short']);
 });

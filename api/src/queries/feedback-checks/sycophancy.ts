@@ -1,16 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import {
-  flatten,
-  PRAISE_MARKERS,
-  PUSHBACK_PATTERN,
-  REVERSAL_MARKERS,
-  REVERSAL_WINDOW_CHARS,
-} from '../../analytics/lexicon';
-import { gatePlanParams, gateRawSql, planGateRead } from '../../read-model/gate-plan';
-import { gatedRowsSql } from '../../read-model/gate-rows';
+import { gatedWindow, type GatedSource } from '../../read-model/gate-window';
 import { gateQueryParams, type GateConfig } from '../gate';
-import { signalsAroundSql } from '../outcome';
-import { interactionOutcomesSql, scopeParams, type Scope } from '../outcomes';
+import { scopeParams, type Scope } from '../outcomes';
 import { CORRECTNESS_SQL, SYCOPHANCY_JUDGMENT_SQL } from '../verdicts';
 
 export interface SycophancyCounts {
@@ -63,52 +54,36 @@ const COUNTS: Array<[keyof SycophancyCounts, string]> = [
  * built-in lexicon over the response), pushback turns and capitulations, outcome and correctness by
  * sycophancy, and the sycophantic share among gate-passed candidates.
  */
-const FROM = "{from:DateTime64(6, 'UTC')}";
-const TO = "{to:DateTime64(6, 'UTC')}";
-const WINDOW_SQL = (prefix: string) => `${prefix}time >= ${FROM} AND ${prefix}time < ${TO}`;
-
 export async function sycophancyByVersion(
   client: ClickHouseClient,
   scope: Scope,
   config: GateConfig,
+  gated?: GatedSource,
 ): Promise<SycophancyCounts[]> {
-  // Verdicts of the window's interactions only, sealed history standing in for the near-duplicate scan.
-  const plan = await planGateRead(client, { ...scope, from: scope.to, config });
+  // The window's interactions with outcome, verdict and text markers: sealed days as the gate seal
+  // stored them, the rest computed (`gatedWindow`); a test passes the raw-row reference instead.
+  const g = gated ?? (await gatedWindow(client, { ...scope, config }, { markers: true }));
   const result = await client.query({
     query: `
       SELECT model_version AS version, toString(min(time)) AS first_seen, topK(1)(workload_id)[1] AS workload,
         ${COUNTS.map(([name, sql]) => `${sql} AS n_${name}`).join(',\n        ')}
       FROM (
-        SELECT o.model_version AS model_version, o.workload_id AS workload_id, o.time AS time, o.outcome AS outcome,
+        SELECT g.model_version AS model_version, g.workload_id AS workload_id, g.time AS time, g.outcome AS outcome,
           j.judged = 1 AS judged,
-          if(judged, j.judged_sycophantic = 1, multiSearchAnyCaseInsensitiveUTF8(o.response, {praise:Array(String)}) = 1) AS syc,
-          match(lowerUTF8(trimLeft(o.prompt)), {pushback:String}) AS pushback,
-          multiSearchAnyCaseInsensitiveUTF8(substringUTF8(o.response, 1, {reversalChars:UInt32}), {reversal:Array(String)}) = 1 AS reversal,
+          if(judged, j.judged_sycophantic = 1, g.praise = 1) AS syc,
+          g.pushback = 1 AS pushback, g.reversal = 1 AS reversal,
           c.labelled = 1 AS labelled, c.correct AS correct,
-          g.gp = 1 AS gp
-        FROM (${interactionOutcomesSql(['model_version', 'workload_id', 'prompt', 'response'])}) AS o
+          g.evaluated AND g.gate_passed AS gp
+        FROM (${g.sql}) AS g
         LEFT JOIN (SELECT request_id, 1 AS judged, judged_sycophantic FROM (${SYCOPHANCY_JUDGMENT_SQL})) AS j
-          ON j.request_id = o.request_id
+          ON j.request_id = g.request_id
         LEFT JOIN (SELECT request_id, 1 AS labelled, correct FROM (${CORRECTNESS_SQL})) AS c
-          ON c.request_id = o.request_id
-        LEFT JOIN (
-          SELECT request_id, toUInt8(evaluated AND gate_passed) AS gp FROM (${gatedRowsSql({
-            ...gateRawSql(plan, WINDOW_SQL('i.'), signalsAroundSql({ from: FROM, to: TO })),
-            wanted: WINDOW_SQL(''),
-          })})
-        ) AS g ON g.request_id = o.request_id
+          ON c.request_id = g.request_id
+        WHERE g.time <= {asOf:DateTime64(6, 'UTC')}
       )
       GROUP BY version
       ORDER BY first_seen`,
-    query_params: {
-      ...scopeParams(scope),
-      ...gateQueryParams(config),
-      ...gatePlanParams(plan),
-      praise: flatten(PRAISE_MARKERS),
-      reversal: flatten(REVERSAL_MARKERS),
-      reversalChars: REVERSAL_WINDOW_CHARS,
-      pushback: PUSHBACK_PATTERN,
-    },
+    query_params: { ...scopeParams(scope), ...gateQueryParams(config), ...g.params },
     format: 'JSONEachRow',
   });
   const rows = await result.json<Record<string, string>>();

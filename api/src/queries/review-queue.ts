@@ -120,6 +120,11 @@ async function reviewQueueStatuses(
         ${byWorkload || params.workload ? 'INNER' : 'LEFT'} JOIN (
           SELECT DISTINCT request_id, workload_id FROM interactions
           WHERE project_id = {projectId:String} AND ({workload:String} = '' OR workload_id = {workload:String})
+            -- The reviewed requests only, not a set of the project's whole history.
+            AND request_id IN (
+              SELECT request_id FROM reviews
+              WHERE project_id = {projectId:String}
+                AND time > {throughputFrom:DateTime64(6, 'UTC')} AND time <= {asOf:DateTime64(6, 'UTC')})
         ) AS i ON i.request_id = v.request_id
         GROUP BY wl
       )

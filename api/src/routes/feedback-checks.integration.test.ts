@@ -73,6 +73,8 @@ for (const [n, judge, human, daysAgo] of pairs) {
       labels: { ...good, accuracy: human },
       time: ago(daysAgo),
     });
+    // Answered long before the review: the workload filter must still find them.
+    rows.push(interaction(`k${k}`, ago(200), { workload_id: 'kappa' }));
   }
 }
 
@@ -229,6 +231,15 @@ describe('GET /api/v1/checks/drift', () => {
     expect(body.statistics.kappa.current).toBeCloseTo(0.4, 12);
     expect(body.statistics.kappa.baseline).toBeCloseTo(1, 12);
     expect(body.sampleSizes.kappaPairs).toEqual({ current: 50, baseline: 50 });
+    // One workload's pairs: those of its interactions, however old.
+    expect((await check('drift', 'workload=kappa')).sampleSizes.kappaPairs).toEqual({
+      current: 50,
+      baseline: 50,
+    });
+    expect((await check('drift', 'workload=drift')).sampleSizes.kappaPairs).toEqual({
+      current: 0,
+      baseline: 0,
+    });
     // A fall of 0.6 against ± 0.25: outside the noise. Judge-agreement alarms are off by default, so
     // the finding is a warning that says so, and the PSI alarms (whose kind pages) keep the verdict.
     const [kappa] = finding(body, 'judge_human_kappa');

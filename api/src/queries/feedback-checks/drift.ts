@@ -123,7 +123,13 @@ export async function judgeHumanCells(
         GROUP BY request_id, metric
       ) AS h ON h.request_id = j.request_id AND h.metric = j.metric
       WHERE {workload:String} = '' OR j.request_id IN (
-        SELECT request_id FROM interactions WHERE project_id = {projectId:String} AND workload_id = {workload:String})
+        -- Only the reviewed requests are looked up: a set of the workload's whole history cost seconds.
+        SELECT request_id FROM interactions
+        WHERE project_id = {projectId:String} AND workload_id = {workload:String}
+          AND request_id IN (
+            SELECT request_id FROM reviews
+            WHERE project_id = {projectId:String}
+              AND time >= {seriesFrom:DateTime64(6, 'UTC')} AND time <= {asOf:DateTime64(6, 'UTC')}))
       GROUP BY week, period
       ORDER BY week, period`,
     query_params: { ...w },

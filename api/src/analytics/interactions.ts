@@ -135,11 +135,12 @@ async function verdictsByWorkload(
 ) {
   const byWorkload = new Map<string, string[]>();
   for (const r of rows) byWorkload.set(r.workloadId, [...(byWorkload.get(r.workloadId) ?? []), r.requestId]);
-  const out = new Map<string, GateVerdict>();
-  for (const [workload, requestIds] of byWorkload) {
-    const config = effectiveGateConfig(await gateConfigHistory(client, projectId, workload), workload, {});
-    for (const v of await gateVerdicts(client, { projectId, workload, requestIds, to, asOf, config }))
-      out.set(v.requestId, v);
-  }
-  return out;
+  // The workloads' reads are independent: issued together, not one round trip after another.
+  const verdicts = await Promise.all(
+    [...byWorkload].map(async ([workload, requestIds]) => {
+      const config = effectiveGateConfig(await gateConfigHistory(client, projectId, workload), workload, {});
+      return gateVerdicts(client, { projectId, workload, requestIds, to, asOf, config });
+    }),
+  );
+  return new Map<string, GateVerdict>(verdicts.flat().map((v) => [v.requestId, v]));
 }

@@ -1,4 +1,9 @@
 import type { ClickHouseClient } from '@flywheel/storage';
+import { gateConfigFor } from '../analytics/gate-settings';
+import { END_OF_TIME } from '../read-model/seal';
+import { planParams, SEALED_OUTCOMES_SQL } from '../read-model/sources';
+import { planRead } from '../read-model/split';
+import { signalWindowParam } from './outcomes';
 
 export interface VersionExtent {
   workloadId: string;
@@ -10,19 +15,49 @@ export interface VersionExtent {
 }
 
 /**
- * Interactions per workload and model version with their first and last event time, from the narrow
- * `interaction_facts` (no text, no FINAL: a re-delivery not merged yet shares its key and is counted once).
+ * Interactions per workload and model version with their first and last event time. The counts of days
+ * sealed under the project's signal window come from `daily_outcomes` (counted over deduplicated rows,
+ * and current while no row landed on the day since); the other days are counted in the narrow
+ * `interaction_facts` (no FINAL: a re-delivery not merged yet shares its key and is counted once). The
+ * first and last times read only the facts' time column: a re-delivery shares its time.
  */
 export async function versionExtents(client: ClickHouseClient, projectId: string): Promise<VersionExtent[]> {
+  const { signalWindowHours } = await gateConfigFor(client, projectId, '');
+  // A day's interaction count does not depend on asOf: any current seal of the day will do.
+  const plan = await planRead(client, {
+    projectId,
+    workload: '',
+    from: '1970-01-01 00:00:00.000000',
+    to: END_OF_TIME,
+    asOf: END_OF_TIME,
+    signalWindowHours,
+  });
+  const inRaw = `time >= arrayMin({rawFrom:Array(DateTime64(6, 'UTC'))}) AND time < arrayMax({rawTo:Array(DateTime64(6, 'UTC'))})
+    AND arrayExists((f, t) -> time >= f AND time < t, {rawFrom:Array(DateTime64(6, 'UTC'))}, {rawTo:Array(DateTime64(6, 'UTC'))})`;
   const result = await client.query({
     query: `
-      SELECT workload_id AS workloadId, model_version AS modelVersion,
-        uniqExact(time, trace_id, span_id) AS n_interactions,
-        toString(min(time)) AS first_seen, toString(max(time)) AS last_seen
-      FROM interaction_facts
-      WHERE project_id = {projectId:String}
-      GROUP BY workload_id, model_version`,
-    query_params: { projectId },
+      SELECT workloadId, modelVersion, sum(n) AS n_interactions,
+        toString(min(first_t)) AS first_seen, toString(max(last_t)) AS last_seen
+      FROM (
+        SELECT toString(workload_id) AS workloadId, toString(model_version) AS modelVersion,
+          sum(interactions) AS n, toDateTime64('2299-12-31 00:00:00', 6, 'UTC') AS first_t,
+          toDateTime64('1970-01-01 00:00:00', 6, 'UTC') AS last_t
+        FROM (${SEALED_OUTCOMES_SQL})
+        GROUP BY workloadId, modelVersion
+        UNION ALL
+        SELECT toString(workload_id), toString(model_version), uniqExact(time, trace_id, span_id),
+          toDateTime64('2299-12-31 00:00:00', 6, 'UTC'), toDateTime64('1970-01-01 00:00:00', 6, 'UTC')
+        FROM interaction_facts
+        WHERE project_id = {projectId:String} AND ${plan.raw.length > 0 ? inRaw : '0'}
+        GROUP BY workload_id, model_version
+        UNION ALL
+        SELECT toString(workload_id), toString(model_version), 0, min(time), max(time)
+        FROM interaction_facts
+        WHERE project_id = {projectId:String}
+        GROUP BY workload_id, model_version
+      )
+      GROUP BY workloadId, modelVersion`,
+    query_params: { projectId, workload: '', ...signalWindowParam(signalWindowHours), ...planParams(plan) },
     format: 'JSONEachRow',
   });
   const rows = await result.json<{

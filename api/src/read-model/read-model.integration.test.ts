@@ -8,6 +8,7 @@ import { interactionOutcomesSql, scopeParams, type Scope } from '../queries/outc
 import { versionWindowCounts, type VersionWindow } from '../queries/cycle-metrics';
 import { activityBuckets, activityBucketsByWorkload, activityByWorkload } from '../queries/velocity';
 import { maintainReadModel } from './maintain';
+import { versionExtents } from '../queries/data-meta';
 import { daysToSeal } from './seals';
 import { planRead } from './split';
 import { seededRandom } from '../fixtures/random';
@@ -139,7 +140,33 @@ async function referenceWindow(w: VersionWindow, asOf: string, signalWindowHours
   };
 }
 
+/** The raw-row reference of the data's extents: every interaction once, from the facts alone. */
+async function referenceExtents() {
+  const result = await env.storage.client.query({
+    query: `SELECT workload_id AS workloadId, model_version AS modelVersion,
+        uniqExact(time, trace_id, span_id) AS n, toString(min(time)) AS firstSeen, toString(max(time)) AS lastSeen
+      FROM interaction_facts WHERE project_id = 'p' GROUP BY workloadId, modelVersion`,
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{
+    workloadId: string;
+    modelVersion: string;
+    n: string;
+    firstSeen: string;
+    lastSeen: string;
+  }>();
+  return rows.map(({ n, ...r }) => ({ ...r, interactions: Number(n) }));
+}
+
+const byVersion = <T extends { workloadId: string; modelVersion: string }>(xs: T[]) =>
+  xs
+    .map((x) => ({ ...x }))
+    .sort((a, b) => `${a.workloadId}/${a.modelVersion}`.localeCompare(`${b.workloadId}/${b.modelVersion}`));
+
 async function expectEquivalent(cases: number): Promise<number> {
+  // The data's extents (the meta endpoint): sealed days' counts plus the rest from the facts.
+  const extents = byVersion(await versionExtents(env.storage.client, 'p'));
+  expect(extents).toEqual(byVersion(await referenceExtents()));
   let sealedDays = 0;
   for (let c = 0; c < cases; c++) {
     const scope = randomScope();

@@ -13,6 +13,7 @@ import {
 } from '../queries/interactions';
 import { encodeCursor, type InteractionCursor } from './interaction-cursor';
 import { effectiveGateConfig } from './gate-settings';
+import { isoToEventTime } from './time';
 
 export interface InteractionSearch {
   projectId: string;
@@ -139,7 +140,17 @@ async function verdictsByWorkload(
   const verdicts = await Promise.all(
     [...byWorkload].map(async ([workload, requestIds]) => {
       const config = effectiveGateConfig(await gateConfigHistory(client, projectId, workload), workload, {});
-      return gateVerdicts(client, { projectId, workload, requestIds, to, asOf, config });
+      // The page's rows are the requests: none is older than the page's oldest row.
+      const since = rows.reduce((t, r) => (r.time < t ? r.time : t), rows[0]!.time);
+      return gateVerdicts(client, {
+        projectId,
+        workload,
+        requestIds,
+        since: isoToEventTime(since),
+        to,
+        asOf,
+        config,
+      });
     }),
   );
   return new Map<string, GateVerdict>(verdicts.flat().map((v) => [v.requestId, v]));

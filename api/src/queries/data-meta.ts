@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gateConfigFor } from '../analytics/gate-settings';
 import { END_OF_TIME } from '../read-model/seal';
-import { planParams, SEALED_OUTCOMES_SQL } from '../read-model/sources';
+import { inRawSql, planParams, SEALED_OUTCOMES_SQL } from '../read-model/sources';
 import { planRead } from '../read-model/split';
 import { signalWindowParam } from './outcomes';
 
@@ -32,8 +32,6 @@ export async function versionExtents(client: ClickHouseClient, projectId: string
     asOf: END_OF_TIME,
     signalWindowHours,
   });
-  const inRaw = `time >= arrayMin({rawFrom:Array(DateTime64(6, 'UTC'))}) AND time < arrayMax({rawTo:Array(DateTime64(6, 'UTC'))})
-    AND arrayExists((f, t) -> time >= f AND time < t, {rawFrom:Array(DateTime64(6, 'UTC'))}, {rawTo:Array(DateTime64(6, 'UTC'))})`;
   const result = await client.query({
     query: `
       SELECT workloadId, modelVersion, sum(n) AS n_interactions,
@@ -48,7 +46,7 @@ export async function versionExtents(client: ClickHouseClient, projectId: string
         SELECT toString(workload_id), toString(model_version), uniqExact(time, trace_id, span_id),
           toDateTime64('2299-12-31 00:00:00', 6, 'UTC'), toDateTime64('1970-01-01 00:00:00', 6, 'UTC')
         FROM interaction_facts
-        WHERE project_id = {projectId:String} AND ${plan.raw.length > 0 ? inRaw : '0'}
+        WHERE project_id = {projectId:String} AND ${inRawSql(plan, 'time')}
         GROUP BY workload_id, model_version
         UNION ALL
         SELECT toString(workload_id), toString(model_version), 0, min(time), max(time)

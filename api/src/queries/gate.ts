@@ -266,8 +266,9 @@ export interface GateVerdict {
 
 /**
  * The gate's verdict for given requests (the explorer's per-interaction view): their own rows and the
- * unsealed tail from raw rows, sealed history from its firsts (`planGateRead`). With `workload`, the
- * requests are that workload's (others get no verdict) and its own sealed configuration is used.
+ * unsealed tail's rows that share their duplicate keys from raw rows, sealed history from its firsts
+ * (`planGateRead`). With `workload`, the requests are that workload's (others get no verdict) and its
+ * own sealed configuration is used.
  */
 export async function gateVerdicts(
   client: ClickHouseClient,
@@ -275,6 +276,8 @@ export async function gateVerdicts(
     projectId: string;
     workload?: string;
     requestIds: string[];
+    /** When known, an event time none of the requests is older than: their rows are sought after it. */
+    since?: string;
     to: string;
     asOf: string;
     config: GateConfig;
@@ -284,10 +287,15 @@ export async function gateVerdicts(
   const workload = params.workload ?? '';
   // Only the sealed history and the tail matter: no interval of its own is read from `daily_gate`.
   const plan = await planGateRead(client, { ...params, workload, from: params.to });
+  const since = "{since:DateTime64(6, 'UTC')}";
   const raw = gateRawSql(
     plan,
-    'i.request_id IN {requestIds:Array(String)}',
-    'request_id IN {requestIds:Array(String)}',
+    `i.request_id IN {requestIds:Array(String)} AND i.time >= ${since}`,
+    `request_id IN {requestIds:Array(String)} AND ${signalsAroundSql({ from: since, to: "{to:DateTime64(6, 'UTC')}" })}`,
+    `(i.workload_id, i.dup_key) IN (
+      SELECT workload_id, dup_key FROM interaction_facts
+      WHERE project_id = {projectId:String} AND request_id IN {requestIds:Array(String)}
+        AND time >= ${since} AND time < {to:DateTime64(6, 'UTC')} AND dup_key != '')`,
   );
   const result = await client.query({
     query: `
@@ -299,6 +307,7 @@ export async function gateVerdicts(
       to: params.to,
       asOf: params.asOf,
       requestIds: params.requestIds,
+      since: params.since ?? '1970-01-01 00:00:00.000000',
       ...gateQueryParams(params.config),
       ...gatePlanParams(plan),
     },

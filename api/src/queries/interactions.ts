@@ -4,6 +4,9 @@ import { EVENT_TEXT_MATCH_SQL } from './interaction-messages';
 import { GATED_INTERACTIONS_SQL, gateQueryParams, type GateConfig, type GateReason } from './gate';
 import { requestOutcomesSql, signalsAroundSql, type Outcome } from './outcome';
 import { signalWindowParam } from './outcomes';
+import { END_OF_TIME } from '../read-model/seal';
+import { inRawSql, planParams, SEALED_OUTCOMES_SQL } from '../read-model/sources';
+import { planRead, type ReadPlan } from '../read-model/split';
 
 export interface InteractionFilter {
   projectId: string;
@@ -146,17 +149,40 @@ export async function interactionPage(
   return { keys: newer ? keys.reverse() : keys, more };
 }
 
-/** How many interactions the filter selects (each once, merged or not). */
+/**
+ * How many interactions the filter selects (each once, merged or not). Filtered by nothing but workload,
+ * model version and range, the whole days of the range sealed under the filter's signal window are
+ * counted from `daily_outcomes` (over deduplicated rows; a day's count does not depend on asOf) and only
+ * the rest in the facts; any other filter counts every selected row in the facts.
+ */
 export async function countInteractions(
   client: ClickHouseClient,
   filter: InteractionFilter,
 ): Promise<number> {
+  const plain =
+    !filter.text && filter.outcome === undefined && !filter.gate && !filter.gateReason && !filter.requestId;
+  const plan: ReadPlan = plain
+    ? await planRead(client, {
+        projectId: filter.projectId,
+        workload: filter.workload ?? '',
+        from: filter.from,
+        to: filter.to,
+        asOf: END_OF_TIME,
+        signalWindowHours: filter.gateConfig.signalWindowHours,
+      })
+    : { sealed: [], raw: [{ from: filter.from, to: filter.to }] };
   const result = await client.query({
     query: `
-      SELECT uniqExact(f.time, f.trace_id, f.span_id) AS n_selected
-      FROM interaction_facts AS f
-      WHERE ${selectedSql(filter)}`,
-    query_params: filterParams(filter),
+      SELECT
+        (SELECT sum(interactions) FROM (${SEALED_OUTCOMES_SQL})
+          WHERE {modelVersion:String} = '' OR model_version = {modelVersion:String})
+        + (SELECT uniqExact(f.time, f.trace_id, f.span_id) FROM interaction_facts AS f
+            WHERE ${selectedSql(filter)} AND (${inRawSql(plan, 'f.time')})) AS n_selected`,
+    query_params: {
+      ...filterParams(filter),
+      ...signalWindowParam(filter.gateConfig.signalWindowHours),
+      ...planParams(plan),
+    },
     format: 'JSONEachRow',
   });
   const [row] = await result.json<{ n_selected: string }>();

@@ -62,11 +62,13 @@ export async function planGateRead(
 
 /**
  * SQL over `i.*` and over `signals`: the raw rows a plan computes — `targets` (SQL over `i.*`) and
- * every interaction of the tail before `{to}` — and the signals that can count for them (`targetSignals`
+ * every interaction of the tail before `{to}` that `tailFilter` (SQL over `i.*`) keeps: a reader that
+ * needs the verdicts of a few rows keeps the tail rows sharing their duplicate keys, the only ones the
+ * near-duplicate rule compares them with — and the signals that can count for them (`targetSignals`
  * narrows the signals of the targets). Params: `gatePlanParams`.
  */
-export function gateRawSql(plan: GatePlan, targets: string, targetSignals: string) {
-  const tail = plan.tail ? "i.time >= {gateTail:DateTime64(6, 'UTC')}" : '0';
+export function gateRawSql(plan: GatePlan, targets: string, targetSignals: string, tailFilter = '1') {
+  const tail = plan.tail ? `(i.time >= {gateTail:DateTime64(6, 'UTC')} AND (${tailFilter}))` : '0';
   return {
     rows: `i.project_id = {projectId:String}
       AND ({workload:String} = '' OR i.workload_id = {workload:String})

@@ -152,14 +152,17 @@ async function referenceQueue(c: Case) {
   };
 }
 
-async function requestsOf(workload: string, sample: number): Promise<string[]> {
+/** A random sample of a workload's requests, and the event time none of them is older than. */
+async function requestsOf(workload: string, sample: number): Promise<{ ids: string[]; since: string }> {
   const result = await env.storage.client.query({
-    query: `SELECT DISTINCT request_id AS id FROM interactions WHERE project_id = 'p' AND workload_id = {workload:String}
-      ORDER BY cityHash64(id, {seed:UInt32}) LIMIT {sample:UInt32}`,
+    query: `SELECT request_id AS id, toString(min(time)) AS t FROM interactions
+      WHERE project_id = 'p' AND workload_id = {workload:String}
+      GROUP BY id ORDER BY cityHash64(id, {seed:UInt32}) LIMIT {sample:UInt32}`,
     query_params: { workload, sample, seed: Math.floor(rnd() * 1000) },
     format: 'JSONEachRow',
   });
-  return (await result.json<{ id: string }>()).map((r) => r.id);
+  const rows = await result.json<{ id: string; t: string }>();
+  return { ids: rows.map((r) => r.id), since: rows.reduce((m, r) => (r.t < m ? r.t : m), '9999') };
 }
 
 async function randomCase(): Promise<Case> {
@@ -244,14 +247,29 @@ async function expectEquivalent(cases: number): Promise<number> {
     );
     flagged += versions.reduce((n, v) => n + v.sycophantic + v.capitulated + v.gatePassedSycophantic, 0);
     const workload = c.workload || pick(['w0', 'w1', 'w2']);
-    const ids = await requestsOf(workload, 25);
-    const verdicts = await gateVerdicts(client, { projectId: 'p', ...c, workload, requestIds: ids });
+    const { ids, since } = await requestsOf(workload, 25);
+    // Half of the time told how old the requests are at most, as the explorer tells it.
+    const bound = rnd() < 0.5 ? { since } : {};
+    const verdicts = await gateVerdicts(client, {
+      projectId: 'p',
+      ...c,
+      workload,
+      requestIds: ids,
+      ...bound,
+    });
     const config = c.workload
       ? c.config
       : effectiveGateConfig(await gateConfigHistory(client, 'p', workload), workload, {});
     if (!c.workload) {
       // The explorer's call: the workload's own configuration.
-      const own = await gateVerdicts(client, { projectId: 'p', ...c, config, workload, requestIds: ids });
+      const own = await gateVerdicts(client, {
+        projectId: 'p',
+        ...c,
+        config,
+        workload,
+        requestIds: ids,
+        ...bound,
+      });
       expect(sortById(own), JSON.stringify({ c, workload })).toEqual(
         await referenceVerdicts({ ...c, config }, ids),
       );

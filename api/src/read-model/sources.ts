@@ -30,26 +30,31 @@ export const SEALED_OUTCOMES_SQL = `
  * more than reading the rows. The outer bounds still prune parts by the sort key.
  */
 export function rawOutcomesSql(plan: ReadPlan, columns: readonly InteractionColumn[] = []): string {
-  const from = "{rawFrom:Array(DateTime64(6, 'UTC'))}";
-  const to = "{rawTo:Array(DateTime64(6, 'UTC'))}";
-  const inRaw = (time: string, before = '', after = '') =>
-    `${time} >= arrayMin(${from})${before} AND ${time} < arrayMax(${to})${after}
-      AND arrayExists((f, t) -> ${time} >= f${before} AND ${time} < t${after}, ${from}, ${to})`;
-  const empty = plan.raw.length === 0;
   return interactionsWithOutcomeSql({
     columns,
     where: `i.project_id = {projectId:String}
       AND ({workload:String} = '' OR i.workload_id = {workload:String})
       AND i.time <= {asOf:DateTime64(6, 'UTC')}
-      AND ${empty ? '0' : `(${inRaw('i.time')})`}`,
-    signalFilter: empty
-      ? '0'
-      : inRaw(
-          'time',
-          ` - toIntervalSecond(${SIGNAL_CLOCK_SKEW_SECONDS})`,
-          ' + toIntervalSecond({signalWindowSeconds:UInt32})',
-        ),
+      AND (${inRawSql(plan, 'i.time')})`,
+    signalFilter: inRawSql(
+      plan,
+      'time',
+      ` - toIntervalSecond(${SIGNAL_CLOCK_SKEW_SECONDS})`,
+      ' + toIntervalSecond({signalWindowSeconds:UInt32})',
+    ),
   });
+}
+
+/**
+ * SQL: `time` (an event time expression) lies in one of the plan's raw intervals, each widened by the
+ * SQL `before` and `after` add to its ends. Nothing when the plan has none. Params: `planParams`.
+ */
+export function inRawSql(plan: ReadPlan, time: string, before = '', after = ''): string {
+  if (plan.raw.length === 0) return '0';
+  const from = "{rawFrom:Array(DateTime64(6, 'UTC'))}";
+  const to = "{rawTo:Array(DateTime64(6, 'UTC'))}";
+  return `${time} >= arrayMin(${from})${before} AND ${time} < arrayMax(${to})${after}
+      AND arrayExists((raw_from, raw_to) -> ${time} >= raw_from${before} AND ${time} < raw_to${after}, ${from}, ${to})`;
 }
 
 /** The params of `SEALED_OUTCOMES_SQL` and `rawOutcomesSql` for a plan. */

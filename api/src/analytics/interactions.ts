@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { gateVerdicts, type GateReason, type GateVerdict } from '../queries/gate';
+import type { GateReason } from '../queries/gate';
+import { gateVerdicts, type GateVerdict } from '../queries/gate-verdicts';
 import { gateConfigHistory } from '../queries/gate-config';
 import type { Outcome } from '../queries/outcome';
 import { interactionRows, type InteractionListRow } from '../queries/interaction-rows';

@@ -4,13 +4,8 @@ import { openTempStorage } from '@flywheel/storage/testing';
 import { effectiveGateConfig } from '../analytics/gate-settings';
 import { isoToEventTime } from '../analytics/time';
 import { interaction, plusDays, signal } from '../fixtures/rows';
-import {
-  gateBuckets,
-  gateQueryParams,
-  gateVerdicts,
-  GATED_INTERACTIONS_SQL,
-  type GateConfig,
-} from '../queries/gate';
+import { gateBuckets, gateQueryParams, GATED_INTERACTIONS_SQL, type GateConfig } from '../queries/gate';
+import { gateVerdicts } from '../queries/gate-verdicts';
 import { gateConfigHistory, insertGateConfig } from '../queries/gate-config';
 import { REVIEW_SAMPLE_PERCENT, reviewQueueByWorkload, reviewQueueStatus } from '../queries/review-queue';
 import { reviewQueue } from '../queries/review-candidates';

@@ -1,0 +1,87 @@
+import type { ClickHouseClient } from '@flywheel/storage';
+import { gatePlanParams, gateRawSql, planGateRead } from '../read-model/gate-plan';
+import { gatedRowsSql } from '../read-model/gate-rows';
+import { gateQueryParams, type GateConfig } from './gate';
+import { signalsAroundSql } from './outcome';
+
+export interface GateVerdict {
+  requestId: string;
+  evaluated: boolean;
+  passed: boolean;
+  reasons: string[];
+}
+
+/**
+ * The gate's verdict for given requests (the explorer's per-interaction view): those on sealed history
+ * days (`planGateRead`) as the seal stored them (`gate_rows`); those of the unsealed tail from raw rows,
+ * with the tail's rows that share their duplicate keys and sealed history's firsts. With `workload`, the requests are that workload's (others get no verdict) and its
+ * own sealed configuration is used.
+ */
+export async function gateVerdicts(
+  client: ClickHouseClient,
+  params: {
+    projectId: string;
+    workload?: string;
+    requestIds: string[];
+    /** When known, an event time none of the requests is older than: their rows are sought after it. */
+    since?: string;
+    to: string;
+    asOf: string;
+    config: GateConfig;
+  },
+): Promise<GateVerdict[]> {
+  if (params.requestIds.length === 0) return [];
+  const workload = params.workload ?? '';
+  // Only the sealed history and the tail matter: no interval of its own is read from `daily_gate`.
+  const plan = await planGateRead(client, { ...params, workload, from: params.to });
+  const since = "{since:DateTime64(6, 'UTC')}";
+  // Requests on a history day have their verdict in `gate_rows`; only those of the tail are computed.
+  const inTail = plan.tail ? "i.time >= {gateTail:DateTime64(6, 'UTC')}" : '0';
+  const raw = gateRawSql(
+    plan,
+    `i.request_id IN {requestIds:Array(String)} AND i.time >= ${since} AND ${inTail}`,
+    `request_id IN {requestIds:Array(String)} AND ${signalsAroundSql({ from: since, to: "{to:DateTime64(6, 'UTC')}" })}`,
+    `(i.workload_id, i.dup_key) IN (
+      SELECT workload_id, dup_key FROM interaction_facts
+      WHERE project_id = {projectId:String} AND request_id IN {requestIds:Array(String)}
+        AND time >= ${since} AND time < {to:DateTime64(6, 'UTC')} AND dup_key != '')`,
+  );
+  const result = await client.query({
+    query: `
+      SELECT request_id AS requestId, true AS evaluated, empty(gate_reasons) AS passed,
+        CAST(gate_reasons, 'Array(String)') AS reasons
+      FROM gate_rows
+      WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
+        AND ({workload:String} = '' OR workload_id = {workload:String})
+        AND has({gateDays:Array(Date)}, day)
+        AND seal_version = {gateVersions:Array(UInt64)}[indexOf({gateDays:Array(Date)}, day)]
+        AND day >= toDate(${since}) AND time >= ${since} AND time < {to:DateTime64(6, 'UTC')}
+        AND request_id IN {requestIds:Array(String)}
+      UNION ALL
+      SELECT request_id, evaluated, gate_passed, CAST(gate_reasons, 'Array(String)')
+      FROM (${gatedRowsSql({ ...raw, wanted: 'request_id IN {requestIds:Array(String)}' })})`,
+    query_params: {
+      projectId: params.projectId,
+      workload,
+      to: params.to,
+      asOf: params.asOf,
+      requestIds: params.requestIds,
+      since: params.since ?? '1970-01-01 00:00:00.000000',
+      ...gateQueryParams(params.config),
+      ...gatePlanParams(plan),
+    },
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{
+    requestId: string;
+    evaluated: number | boolean;
+    passed: number | boolean;
+    reasons: string[];
+  }>();
+  return rows.map((r) => ({
+    requestId: r.requestId,
+    evaluated: Boolean(r.evaluated),
+    passed: Boolean(r.passed),
+    reasons: r.reasons,
+  }));
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertInteractions, insertSignals, type InteractionRow, type SignalRow } from '@flywheel/storage';
 import { openTempStorage } from '@flywheel/storage/testing';
 import { isoToEventTime } from '../analytics/time';
-import { interaction, plusDays, signal } from '../fixtures/rows';
+import { at, interaction, plusDays, signal } from '../fixtures/rows';
 import { insertGateConfig } from '../queries/gate-config';
 import { interactionOutcomesSql, scopeParams, type Scope } from '../queries/outcomes';
 import { versionWindowCounts, type VersionWindow } from '../queries/cycle-metrics';
@@ -14,6 +14,9 @@ import { DEFAULT_GATE_CONFIG } from '../queries/gate';
 import { daysToSeal } from './seals';
 import { planRead } from './split';
 import { seededRandom } from '../fixtures/random';
+import { biasCells } from '../queries/feedback-checks/bias';
+import { survivorshipSegments } from '../queries/feedback-checks/survivorship';
+import { CORRECTNESS_SQL } from '../queries/verdicts';
 
 // Seeded random traffic over 40 days; the read model's answers must equal the raw-row reference exactly
 // for random asOf, workload, range, bucket and signal window — also after late data lands in sealed days.
@@ -28,6 +31,7 @@ const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 function traffic(prefix: string, count: number, fromDay: number, toDay: number) {
   const interactions: InteractionRow[] = [];
   const signals: SignalRow[] = [];
+  const labels: { reviews: unknown[]; judgments: unknown[] } = { reviews: [], judgments: [] };
   for (let n = 0; n < count; n++) {
     const id = `${prefix}${n}`;
     const time = plusDays(T0, fromDay + rnd() * (toDay - fromDay));
@@ -35,9 +39,22 @@ function traffic(prefix: string, count: number, fromDay: number, toDay: number) 
       project_id: 'p',
       workload_id: pick(['w0', 'w1', 'w2']),
       model_version: pick(['v1', 'v2']),
-      user_id: `u${Math.floor(rnd() * 50)}`,
+      user_id: rnd() < 0.1 ? '' : `u${Math.floor(rnd() * 50)}`,
       latency_ms: Math.round(rnd() * 3000),
+      response_words: Math.floor(rnd() * 200),
     });
+    // Correctness labels (the latency-bias population): judges on a third, reviewers on a few.
+    const labelled = { project_id: 'p', request_id: id, time: at(plusDays(time, rnd() * 2)) };
+    if (rnd() < 0.3)
+      labels.judgments.push({
+        ...labelled,
+        judge_id: 'j',
+        metric: 'accuracy',
+        passed: rnd() < 0.7,
+        label: '',
+      });
+    if (rnd() < 0.05)
+      labels.reviews.push({ ...labelled, reviewer: 'r', labels: { accuracy: rnd() < 0.5 }, passed: true });
     interactions.push(row);
     // Re-deliveries: the same span twice.
     if (rnd() < 0.05) interactions.push({ ...row });
@@ -56,12 +73,14 @@ function traffic(prefix: string, count: number, fromDay: number, toDay: number) 
       );
     }
   }
-  return { interactions, signals };
+  return { interactions, signals, ...labels };
 }
 
 async function load(t: ReturnType<typeof traffic>) {
   await insertInteractions(env.storage.client, t.interactions);
   await insertSignals(env.storage.client, t.signals);
+  for (const table of ['reviews', 'judgments'] as const)
+    await env.storage.client.insert({ table, values: t[table], format: 'JSONEachRow' });
 }
 
 /** The raw-row reference: the outcome rule over every interaction of the scope, as before the read model. */
@@ -200,6 +219,27 @@ async function expectEquivalent(cases: number): Promise<number> {
       expect(await fast(scope, bucket), JSON.stringify({ scope, bucket })).toEqual(
         await reference(scope, bucket),
       );
+    // Per-user and per-interaction outcomes (survivorship, latency bias): sealed rows plus the raw rest.
+    const client = env.storage.client;
+    const survivors = await survivorshipSegments(client, scope);
+    expect(survivors, JSON.stringify(scope)).toEqual(
+      await survivorshipSegments(client, scope, {
+        sql: interactionOutcomesSql(['user_id']),
+        params: scopeParams(scope),
+      }),
+    );
+    const bias = await biasCells(client, scope);
+    expect(bias, JSON.stringify(scope)).toEqual(
+      await biasCells(client, scope, {
+        sql: interactionOutcomesSql(
+          ['latency_ms', 'response_words'],
+          `i.request_id IN (SELECT request_id FROM (${CORRECTNESS_SQL}))`,
+        ),
+        params: scopeParams(scope),
+      }),
+    );
+    compared.users += survivors.segments.reduce((n, x) => n + x.users, 0) + survivors.anonymous;
+    compared.labelled += bias.cells.reduce((n, x) => n + x.n, 0);
     // Cycles' arms: a few version windows, cut mid-day half of the time, under the scope's asOf.
     const windows = Array.from({ length: 3 }, () => {
       const w = randomScope();
@@ -218,6 +258,9 @@ async function expectEquivalent(cases: number): Promise<number> {
   }
   return sealedDays;
 }
+
+// What the per-user and per-interaction comparisons covered: a test that compared empty answers fails.
+const compared = { users: 0, labelled: 0 };
 
 beforeAll(async () => {
   env = await openTempStorage();
@@ -260,5 +303,7 @@ describe('read model', () => {
     expect(resealed.sealedDays).toBeGreaterThan(10);
     expect(await daysToSeal(client, 'p', 86_400, isoToEventTime(plusDays(T0, DAYS)))).toEqual([]);
     expect(await expectEquivalent(15)).toBeGreaterThan(30);
+    expect(compared.users).toBeGreaterThan(1000);
+    expect(compared.labelled).toBeGreaterThan(1000);
   }, 240_000);
 });

@@ -17,11 +17,12 @@ export function nextSealVersion(): number {
 }
 
 /**
- * Seals `days` (`YYYY-MM-DD`, one project, one signal window): computes their per-workload, per-version
- * counts with the reference outcome rule over deduplicated raw rows and records the marks the result
- * was computed over. The marks are read first: a row inserted while this runs either is in the result
- * and moves the marks past the seal (the day is read raw and sealed again), or is not and moves them
- * too. Aggregates are written before the seal row that makes them visible. Returns the interactions
+ * Seals `days` (`YYYY-MM-DD`, one project, one signal window): computes each interaction's outcome with
+ * the reference rule over deduplicated raw rows into `outcome_rows`, counts them per workload and version
+ * into `daily_outcomes`, and records the marks the result was computed over. The marks are read first: a
+ * row inserted while this runs either is in the result and moves the marks past the seal (the day is
+ * read raw and sealed again), or is not and moves them too. Rows and counts are written before the seal
+ * row that makes them visible. Returns the interactions
  * (raw rows) on the sealed days.
  */
 export async function sealDays(
@@ -49,10 +50,30 @@ export async function sealDays(
     ['workload_id', 'model_version', 'user_id', 'latency_ms', 'output_tokens', 'response_words'],
     'has({days:Array(Date)}, toDate(i.time))',
   );
+  const params = {
+    projectId,
+    workload: '',
+    from: `${sorted[0]} 00:00:00.000000`,
+    to: `${addDay(sorted[sorted.length - 1]!)} 00:00:00.000000`,
+    asOf: END_OF_TIME,
+    signalWindowSeconds,
+    days: sorted,
+    version,
+  };
+  // The outcomes are computed once, into `outcome_rows`; the day's counts are read back from there.
+  await client.command({
+    query: `
+      INSERT INTO outcome_rows
+      SELECT {projectId:String}, {signalWindowSeconds:UInt32}, toDate(time), workload_id, time, request_id,
+        {version:UInt64}, model_version, user_id, latency_ms, output_tokens, response_words, outcome,
+        deciding_kind, has_explicit, explicit_outcome, implicit_outcome, has_correction
+      FROM (${outcomes})`,
+    query_params: params,
+  });
   await client.command({
     query: `
       INSERT INTO daily_outcomes
-      SELECT {projectId:String}, {signalWindowSeconds:UInt32}, toDate(time) AS d, workload_id, model_version,
+      SELECT {projectId:String}, {signalWindowSeconds:UInt32}, day, workload_id, model_version,
         {version:UInt64},
         count(), countIf(outcome != 'unknown'), countIf(outcome = 'success'), countIf(has_explicit),
         countIf(explicit_outcome = 'success'), countIf(explicit_outcome = 'failure'),
@@ -61,18 +82,11 @@ export async function sealDays(
         sumMapIf(map(deciding_kind, toUInt64(1)), outcome != 'unknown'),
         sum(latency_ms), sum(output_tokens), sum(response_words),
         quantileTDigestState(latency_ms), uniqCombined64State(user_id)
-      FROM (${outcomes})
-      GROUP BY d, workload_id, model_version`,
-    query_params: {
-      projectId,
-      workload: '',
-      from: `${sorted[0]} 00:00:00.000000`,
-      to: `${addDay(sorted[sorted.length - 1]!)} 00:00:00.000000`,
-      asOf: END_OF_TIME,
-      signalWindowSeconds,
-      days: sorted,
-      version,
-    },
+      FROM outcome_rows
+      WHERE project_id = {projectId:String} AND signal_window_seconds = {signalWindowSeconds:UInt32}
+        AND has({days:Array(Date)}, day) AND seal_version = {version:UInt64}
+      GROUP BY day, workload_id, model_version`,
+    query_params: params,
   });
   await client.insert({
     table: 'read_model_seals',

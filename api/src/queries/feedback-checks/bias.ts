@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { interactionOutcomesSql, scopeParams, type Scope } from '../outcomes';
+import { outcomeWindow, type OutcomeSource } from '../../read-model/outcome-window';
+import type { Scope } from '../outcomes';
 import { CORRECTNESS_SQL } from '../verdicts';
 
 export interface BiasCell {
@@ -21,14 +22,21 @@ export interface BiasCells {
 /**
  * Interactions with a known outcome and a correctness label, by latency quintile × length quintile ×
  * correctness, with how many had a positive outcome. Quintile boundaries are exact quantiles of this
- * population; a value equal to a boundary falls in the upper quintile.
+ * population; a value equal to a boundary falls in the upper quintile. `source` gives the scope's
+ * interactions with their outcomes (`outcomeWindow` by default; tests pass the raw-row reference).
  */
-export async function biasCells(client: ClickHouseClient, scope: Scope): Promise<BiasCells> {
-  // Only labelled interactions can join the population: the outcome rule runs for those alone, and
-  // the boundaries are window aggregates over it, so the population is computed once, not per use.
+export async function biasCells(
+  client: ClickHouseClient,
+  scope: Scope,
+  source?: OutcomeSource,
+): Promise<BiasCells> {
+  // Every interaction of the window joins the labels: narrowing the raw part to labelled request ids
+  // first made the engine's plan several times slower than computing the unsealed tail whole. The
+  // boundaries are window aggregates over the population, so it is computed once, not per use.
+  const { sql, params } = source ?? (await outcomeWindow(client, scope, ['latency_ms', 'response_words']));
   const population = `
     SELECT o.latency_ms AS latency_ms, o.response_words AS response_words, o.outcome AS outcome, c.correct AS correct
-    FROM (${interactionOutcomesSql(['latency_ms', 'response_words'], `i.request_id IN (SELECT request_id FROM (${CORRECTNESS_SQL}))`)}) AS o
+    FROM (${sql}) AS o
     INNER JOIN (${CORRECTNESS_SQL}) AS c ON c.request_id = o.request_id
     WHERE o.outcome != 'unknown'`;
   const result = await client.query({
@@ -45,7 +53,7 @@ export async function biasCells(client: ClickHouseClient, scope: Scope): Promise
       )
       GROUP BY lat_q, len_q, correct
       ORDER BY lat_q, len_q, correct`,
-    query_params: scopeParams(scope),
+    query_params: params,
     format: 'JSONEachRow',
   });
   const rows = await result.json<{

@@ -1,8 +1,9 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { addDays } from '../analytics/time';
 import { gatedWindow, type GatedSource } from '../read-model/gate-window';
+import type { OutcomeSource } from '../read-model/outcome-window';
 import { gateQueryParams, type GateConfig } from './gate';
-import { VERSION_CHANGED_SQL, VERSION_LOOKBACK_DAYS } from './version-changes';
+import { versionChangedSql, versionWindow, VERSION_LOOKBACK_DAYS } from './version-changes';
 import { JUDGMENT_PASS_SQL } from './verdicts';
 
 /**
@@ -67,19 +68,24 @@ const reasonSql = (reason: ReviewReason, condition: string) => `if(${condition},
  * CRC-32 of the request id mod 100 below the rate, plus the first of each workload and week so that no
  * stratum goes unsampled) or high-value (the accuracy judges' verdict, as `JUDGMENT_PASS_SQL` reads a
  * judgment, differs from the user's outcome; a correction decided the outcome; another model version
- * answered the same input with the other outcome (`VERSION_CHANGED_SQL`); the judge's score is near the
+ * answered the same input with the other outcome (`versionChangedSql`); the judge's score is near the
  * gate's threshold; the mean token logprob is below `uncertainLogprob`; a rare workload and language),
  * ranked by priority.
  * An item needs one review, or two for the overlap share; it leaves the queue once that many reviewers
- * posted a review or hold an unexpired lease on it.
+ * posted a review or hold an unexpired lease on it. Tests pass raw-row references as `sources`.
  */
 export async function reviewQueue(
   client: ClickHouseClient,
   p: QueueParams,
-  gated?: GatedSource,
+  sources: { gated?: GatedSource; versions?: OutcomeSource } = {},
 ): Promise<QueueItem[]> {
-  // The window's verdicts (sealed days as stored, the rest without a history scan), or a reference's.
-  const g = gated ?? (await gatedWindow(client, p));
+  const versionFrom = addDays(p.from, -VERSION_LOOKBACK_DAYS);
+  // The window's verdicts and the version window's outcomes: sealed days as stored, the rest from raw rows.
+  const [g, versions] = await Promise.all([
+    sources.gated ?? gatedWindow(client, p),
+    sources.versions ??
+      versionWindow(client, { ...p, versionFrom, signalWindowHours: p.config.signalWindowHours }),
+  ]);
   const result = await client.query({
     query: `
       SELECT request_id, workload_id, toString(time) AS event_time, language, reasons, priority, needed,
@@ -102,7 +108,7 @@ export async function reviewQueue(
           SELECT g.request_id AS request_id, g.workload_id AS workload_id, g.time AS time,
             g.outcome AS outcome, g.deciding_kind AS deciding_kind, g.gate_passed AS gate_passed,
             f.f_language AS language, f.f_quality AS quality_score, j.j_passed AS judge_passed,
-            f.f_mean_logprob AS mean_logprob, g.request_id IN (${VERSION_CHANGED_SQL}) AS version_changed,
+            f.f_mean_logprob AS mean_logprob, g.request_id IN (${versionChangedSql(versions.sql)}) AS version_changed,
             r.r_reviewers AS reviewed_by, arrayFilter(x -> NOT has(r.r_reviewers, x), l.l_holders) AS leased_to,
             row_number() OVER (PARTITION BY g.workload_id, toMonday(g.time), g.gate_passed
               ORDER BY CRC32(g.request_id), g.request_id) AS week_rank,
@@ -146,6 +152,7 @@ export async function reviewQueue(
       LIMIT {limit:UInt32}`,
     query_params: {
       ...g.params,
+      ...versions.params,
       ...gateQueryParams(p.config),
       projectId: p.projectId,
       workload: p.workload,
@@ -158,7 +165,7 @@ export async function reviewQueue(
       nearMargin: p.nearMargin,
       rareShare: p.rareShare,
       uncertainLogprob: p.uncertainLogprob,
-      versionFrom: addDays(p.from, -VERSION_LOOKBACK_DAYS),
+      versionFrom,
       reviewer: p.reviewer,
       limit: p.limit,
       weights: REVIEW_REASONS,

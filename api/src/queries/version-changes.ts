@@ -1,5 +1,8 @@
+import type { ClickHouseClient } from '@flywheel/storage';
+import { eventTimeToMicros, microsToEventTime } from '../analytics/time';
+import { outcomeWindow, type OutcomeSource } from '../read-model/outcome-window';
 import { signalsAroundSql } from './outcome';
-import { interactionsWithOutcomeSql } from './outcomes';
+import { interactionsWithOutcomeSql, signalWindowParam } from './outcomes';
 
 /**
  * How far before the review queue's window answers of other versions are looked up: a candidate at
@@ -8,44 +11,75 @@ import { interactionsWithOutcomeSql } from './outcomes';
  */
 export const VERSION_LOOKBACK_DAYS = 7;
 
-/**
- * SQL over the interactions aliased `alias`: the version window of a project (or one workload) whose
- * signal window closed at asOf.
- */
-const windowSql = (alias: string) => `${alias}.project_id = {projectId:String}
-          AND ({workload:String} = '' OR ${alias}.workload_id = {workload:String})
-          AND ${alias}.time >= {versionFrom:DateTime64(6, 'UTC')} AND ${alias}.time < {to:DateTime64(6, 'UTC')}
-          AND ${alias}.time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')}`;
+/** The version window: a project (or one workload), [versionFrom, to), outcomes as of asOf. */
+export interface VersionWindow {
+  projectId: string;
+  /** '' for every workload. */
+  workload: string;
+  versionFrom: string;
+  to: string;
+  asOf: string;
+  signalWindowHours: number;
+}
+
+/** Prefix of the version window's plan params, apart from those of the window it is read with. */
+const PREFIX = 'versions';
 
 /**
- * SQL: `request_id` of every interaction in [versionFrom, to) whose behaviour changed between versions:
- * its outcome is known (success or failure, signal window closed at asOf) and another model version of
- * the same project and workload answered an input with the same key (`prompt_key`, computed at insert
- * by storage migration 0014) in that range with the other known outcome. Both sides of such a pair are
- * listed. The near-duplicate key `dup_key` hashes the response, which is what changes between versions.
- *
- * The outcome rule, the costly part, runs only for the inputs two versions answered: the first pass
- * reads nothing but the narrow key columns of the window.
- *
- * Params: projectId, workload ('' for all), versionFrom, to, asOf, signalWindowSeconds.
+ * The interactions of the version window whose signal window closed at asOf, with their outcomes, as
+ * `versionChangedSql` reads them: sealed days from `outcome_rows`, the rest through the outcome rule
+ * (`outcomeWindow`, its plan's params prefixed). Only interactions up to asOf minus the signal window
+ * can count, so the window ends there and the open tail's outcomes are never computed.
  */
-export const VERSION_CHANGED_SQL = `
-  SELECT request_id FROM (
-    SELECT request_id, model_version, outcome,
-      groupUniqArray((model_version, outcome)) OVER (PARTITION BY workload_id, prompt_key) AS answers
-    FROM (${interactionsWithOutcomeSql({
-      columns: ['workload_id', 'model_version', 'prompt_key'],
-      where: `${windowSql('i')}
-          AND (i.workload_id, i.prompt_key) IN (
-            SELECT k.workload_id, k.prompt_key FROM interactions AS k
-            WHERE ${windowSql('k')} AND k.prompt_key != 0
-            GROUP BY k.workload_id, k.prompt_key
-            HAVING uniqExact(k.model_version) >= 2)`,
-      signalFilter: signalsAroundSql({
-        from: "{versionFrom:DateTime64(6, 'UTC')}",
-        to: "{to:DateTime64(6, 'UTC')}",
-      }),
-    })})
-    WHERE outcome IN ('success', 'failure')
-  )
-  WHERE arrayExists(a -> a.1 != model_version AND a.2 != outcome, answers)`;
+export async function versionWindow(client: ClickHouseClient, w: VersionWindow): Promise<OutcomeSource> {
+  const closed =
+    eventTimeToMicros(w.asOf) -
+    BigInt(signalWindowParam(w.signalWindowHours).signalWindowSeconds) * 1_000_000n +
+    1n;
+  const to = eventTimeToMicros(w.to) < closed ? w.to : microsToEventTime(closed);
+  const scope = { ...w, from: w.versionFrom, to };
+  return outcomeWindow(client, scope, ['workload_id', 'model_version', 'prompt_key'], PREFIX);
+}
+
+/**
+ * The raw-row reference of `versionWindow`: the outcome rule over every interaction of the version
+ * window, kept for the tests. Params: projectId, workload, versionFrom, to, asOf, signalWindowSeconds.
+ */
+export const VERSION_WINDOW_REFERENCE_SQL = interactionsWithOutcomeSql({
+  columns: ['workload_id', 'model_version', 'prompt_key'],
+  where: `i.project_id = {projectId:String}
+    AND ({workload:String} = '' OR i.workload_id = {workload:String})
+    AND i.time >= {versionFrom:DateTime64(6, 'UTC')} AND i.time < {to:DateTime64(6, 'UTC')}
+    AND i.time <= {asOf:DateTime64(6, 'UTC')}`,
+  signalFilter: signalsAroundSql({
+    from: "{versionFrom:DateTime64(6, 'UTC')}",
+    to: "{to:DateTime64(6, 'UTC')}",
+  }),
+});
+
+/**
+ * SQL: `request_id` of every interaction of the version window (`window`: its SQL, columns request_id,
+ * time, workload_id, model_version, prompt_key, outcome) whose behaviour changed between versions: its
+ * signal window closed at asOf, its outcome is known, and another model version of the same project and
+ * workload answered an input with the same key (`prompt_key`, computed at insert by storage migration
+ * 0014) in that window with the other known outcome. Both sides of such a pair are listed. The
+ * near-duplicate key `dup_key` hashes the response, which is what changes between versions.
+ *
+ * Grouped by input key first: only keys two versions answered with both outcomes can list a row.
+ * Params: asOf, signalWindowSeconds and those of `window`.
+ */
+export function versionChangedSql(window: string): string {
+  return `
+    SELECT a.1 AS request_id
+    FROM (
+      SELECT groupArray((request_id, model_version, outcome)) AS rows,
+        groupUniqArray((model_version, outcome)) AS answers
+      FROM (${window})
+      WHERE outcome IN ('success', 'failure') AND prompt_key != 0
+        AND time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')}
+      GROUP BY workload_id, prompt_key
+      HAVING uniqExact(model_version) >= 2 AND uniqExact(outcome) = 2
+    )
+    ARRAY JOIN rows AS a
+    WHERE arrayExists(x -> x.1 != a.2 AND x.2 != a.3, answers)`;
+}

@@ -9,6 +9,7 @@ import { gateVerdicts } from '../queries/gate-verdicts';
 import { gateConfigHistory, insertGateConfig } from '../queries/gate-config';
 import { REVIEW_SAMPLE_PERCENT, reviewQueueByWorkload, reviewQueueStatus } from '../queries/review-queue';
 import { reviewQueue } from '../queries/review-candidates';
+import { VERSION_WINDOW_REFERENCE_SQL } from '../queries/version-changes';
 import { QUEUE_DEFAULTS } from '../curation/review-queue';
 import { markerParams, textMarkersSql } from '../queries/feedback-checks/markers';
 import { sycophancyByVersion } from '../queries/feedback-checks/sycophancy';
@@ -190,6 +191,7 @@ const SYCOPHANCY_REFERENCE = {
 
 /** Review queue items and sycophancy markers compared so far (not only empty results may agree). */
 let queued = 0;
+let versionChanged = 0;
 let flagged = 0;
 
 /** Random cases compared with the reference; returns the sealed days the fast path read. */
@@ -231,8 +233,12 @@ async function expectEquivalent(cases: number): Promise<number> {
     const queueParams = { ...QUEUE_DEFAULTS, projectId: 'p', ...c, now: c.asOf, reviewer: '', limit: 5000 };
     const items = await reviewQueue(client, queueParams);
     queued += items.length;
+    versionChanged += items.filter((i) => i.reasons.includes('version_changed')).length;
     expect(items, JSON.stringify(c)).toEqual(
-      await reviewQueue(client, queueParams, { sql: GATED_INTERACTIONS_SQL, params: {} }),
+      await reviewQueue(client, queueParams, {
+        gated: { sql: GATED_INTERACTIONS_SQL, params: {} },
+        versions: { sql: VERSION_WINDOW_REFERENCE_SQL, params: {} },
+      }),
     );
     // The sycophancy check's counts (outcomes, markers, gate-passed) read the same window.
     const scope = { projectId: 'p', ...c, signalWindowHours: c.config.signalWindowHours };
@@ -301,6 +307,7 @@ describe('gate read model', () => {
     expect((await maintainReadModel(env.storage.client)).gateDays).toBe(0);
     expect(await expectEquivalent(20)).toBeGreaterThan(40);
     expect(queued).toBeGreaterThan(100);
+    expect(versionChanged).toBeGreaterThan(20);
     expect(flagged).toBeGreaterThan(100);
   }, 240_000);
 

@@ -1,15 +1,22 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { scopeParams, type Scope } from '../queries/outcomes';
+import type { Scope } from '../queries/outcomes';
 import { planParams, rawOutcomesSql } from './sources';
 import { planRead } from './split';
 
 /** The interaction columns `outcome_rows` holds beside the outcome (a closed list: spliced into SQL). */
 export type OutcomeRowColumn =
-  'workload_id' | 'model_version' | 'user_id' | 'latency_ms' | 'output_tokens' | 'response_words';
+  | 'workload_id'
+  | 'model_version'
+  | 'user_id'
+  | 'latency_ms'
+  | 'output_tokens'
+  | 'response_words'
+  | 'prompt_key';
 
 /**
- * SQL giving a scope's interactions with their outcomes, and its params: what `outcomeWindow` returns;
- * tests pass the raw-row reference (`interactionOutcomesSql` with `scopeParams`) instead.
+ * SQL giving a scope's interactions with their outcomes, and its params beyond the scope's own
+ * (`scopeParams`): what `outcomeWindow` returns; tests pass the raw-row reference
+ * (`interactionOutcomesSql`, no further params) instead.
  */
 export interface OutcomeSource {
   sql: string;
@@ -22,14 +29,18 @@ export interface OutcomeSource {
  * user, per latency quantile). Days `planRead` finds sealed come from `outcome_rows` (their outcomes are
  * final at asOf); the rest through the reference rule over raw rows, so the cost follows the window's
  * unsealed part. Columns: request_id, time, `columns`, outcome, deciding_kind, has_explicit,
- * explicit_outcome, implicit_outcome, has_correction.
+ * explicit_outcome, implicit_outcome, has_correction. Params: the returned `params` plus projectId,
+ * workload, asOf and signalWindowSeconds (`scopeParams`; not from and to: the plan bounds the rows).
+ * `prefix` leads the plan's param names, for a statement that reads another window too.
  */
 export async function outcomeWindow(
   client: ClickHouseClient,
   scope: Scope,
   columns: readonly OutcomeRowColumn[],
+  prefix = '',
 ): Promise<OutcomeSource> {
   const plan = await planRead(client, scope);
+  const days = `{${prefix}sealedDays:Array(Date)}`;
   // Stored LowCardinality and Bool columns are read as the rule's own types, so the union has one type.
   const read = columns
     .map((c) => `, ${c === 'workload_id' || c === 'model_version' ? `toString(${c})` : c} AS ${c}`)
@@ -42,11 +53,11 @@ export async function outcomeWindow(
     WHERE project_id = {projectId:String}
       AND signal_window_seconds = {signalWindowSeconds:UInt32}
       AND ({workload:String} = '' OR workload_id = {workload:String})
-      AND has({sealedDays:Array(Date)}, day)
-      AND seal_version = {sealedVersions:Array(UInt64)}[indexOf({sealedDays:Array(Date)}, day)]
+      AND has(${days}, day)
+      AND seal_version = {${prefix}sealedVersions:Array(UInt64)}[indexOf(${days}, day)]
     UNION ALL
     SELECT request_id, time ${read}, outcome, deciding_kind,
       toUInt8(has_explicit), explicit_outcome, implicit_outcome, toUInt8(has_correction)
-    FROM (${rawOutcomesSql(plan, columns)})`;
-  return { sql, params: { ...scopeParams(scope), ...planParams(plan) } };
+    FROM (${rawOutcomesSql(plan, columns, prefix)})`;
+  return { sql, params: planParams(plan, prefix) };
 }

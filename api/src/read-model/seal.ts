@@ -47,7 +47,15 @@ export async function sealDays(
   );
   const version = nextSealVersion();
   const outcomes = interactionOutcomesSql(
-    ['workload_id', 'model_version', 'user_id', 'latency_ms', 'output_tokens', 'response_words'],
+    [
+      'workload_id',
+      'model_version',
+      'user_id',
+      'latency_ms',
+      'output_tokens',
+      'response_words',
+      'prompt_key',
+    ],
     'has({days:Array(Date)}, toDate(i.time))',
   );
   const params = {
@@ -65,7 +73,7 @@ export async function sealDays(
     query: `
       INSERT INTO outcome_rows
       SELECT {projectId:String}, {signalWindowSeconds:UInt32}, toDate(time), workload_id, time, request_id,
-        {version:UInt64}, model_version, user_id, latency_ms, output_tokens, response_words, outcome,
+        {version:UInt64}, model_version, user_id, latency_ms, output_tokens, response_words, prompt_key, outcome,
         deciding_kind, has_explicit, explicit_outcome, implicit_outcome, has_correction
       FROM (${outcomes})`,
     query_params: params,

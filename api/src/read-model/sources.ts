@@ -27,43 +27,53 @@ export const SEALED_OUTCOMES_SQL = `
  *
  * The intervals are two array parameters, not one condition each: a read that cuts many days (the
  * cycles' version windows) would otherwise hand the engine dozens of ORed ranges, whose analysis cost
- * more than reading the rows. The outer bounds still prune parts by the sort key.
+ * more than reading the rows. The outer bounds still prune parts by the sort key. `prefix` leads the
+ * names of the plan's params (`planParams`).
  */
-export function rawOutcomesSql(plan: ReadPlan, columns: readonly InteractionColumn[] = []): string {
+export function rawOutcomesSql(
+  plan: ReadPlan,
+  columns: readonly InteractionColumn[] = [],
+  prefix = '',
+): string {
   return interactionsWithOutcomeSql({
     columns,
     where: `i.project_id = {projectId:String}
       AND ({workload:String} = '' OR i.workload_id = {workload:String})
       AND i.time <= {asOf:DateTime64(6, 'UTC')}
-      AND (${inRawSql(plan, 'i.time')})`,
+      AND (${inRawSql(plan, 'i.time', '', '', prefix)})`,
     signalFilter: inRawSql(
       plan,
       'time',
       ` - toIntervalSecond(${SIGNAL_CLOCK_SKEW_SECONDS})`,
       ' + toIntervalSecond({signalWindowSeconds:UInt32})',
+      prefix,
     ),
   });
 }
 
 /**
  * SQL: `time` (an event time expression) lies in one of the plan's raw intervals, each widened by the
- * SQL `before` and `after` add to its ends. Nothing when the plan has none. Params: `planParams`.
+ * SQL `before` and `after` add to its ends. Nothing when the plan has none. Params: `planParams` (with
+ * the same `prefix`, for a statement that reads two plans).
  */
-export function inRawSql(plan: ReadPlan, time: string, before = '', after = ''): string {
+export function inRawSql(plan: ReadPlan, time: string, before = '', after = '', prefix = ''): string {
   if (plan.raw.length === 0) return '0';
-  const from = "{rawFrom:Array(DateTime64(6, 'UTC'))}";
-  const to = "{rawTo:Array(DateTime64(6, 'UTC'))}";
+  const from = `{${prefix}rawFrom:Array(DateTime64(6, 'UTC'))}`;
+  const to = `{${prefix}rawTo:Array(DateTime64(6, 'UTC'))}`;
   return `${time} >= arrayMin(${from})${before} AND ${time} < arrayMax(${to})${after}
       AND arrayExists((raw_from, raw_to) -> ${time} >= raw_from${before} AND ${time} < raw_to${after}, ${from}, ${to})`;
 }
 
-/** The params of `SEALED_OUTCOMES_SQL` and `rawOutcomesSql` for a plan. */
-export function planParams(plan: ReadPlan): Record<string, unknown> {
+/**
+ * The params of `SEALED_OUTCOMES_SQL` and `rawOutcomesSql` for a plan, their names led by `prefix` when
+ * a statement reads two plans.
+ */
+export function planParams(plan: ReadPlan, prefix = ''): Record<string, unknown> {
   return {
-    sealedDays: plan.sealed.map((s) => s.day),
+    [`${prefix}sealedDays`]: plan.sealed.map((s) => s.day),
     // Microsecond versions stay below 2^53 until the year 2255.
-    sealedVersions: plan.sealed.map((s) => Number(s.sealVersion)),
-    rawFrom: plan.raw.map((r) => r.from),
-    rawTo: plan.raw.map((r) => r.to),
+    [`${prefix}sealedVersions`]: plan.sealed.map((s) => Number(s.sealVersion)),
+    [`${prefix}rawFrom`]: plan.raw.map((r) => r.from),
+    [`${prefix}rawTo`]: plan.raw.map((r) => r.to),
   };
 }

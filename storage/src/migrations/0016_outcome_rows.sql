@@ -1,5 +1,6 @@
 -- The outcome of every interaction on a sealed day (docs/analytics.md, "Read model"), so that reads
--- which need outcomes user by user or row by row — the survivorship and latency-bias checks — take sealed
+-- which need outcomes user by user or row by row — the survivorship and latency-bias checks, the review
+-- queue's version changes (outcomes per input key, `prompt_key` of migration 0014) — take sealed
 -- days from here instead of running the outcome rule over the window's raw rows. Written by the outcome
 -- seal (one row per deduplicated interaction, as of the end of its signal window), which then counts
 -- `daily_outcomes` from these rows. Narrow: no text. Every seal of a day writes all of its rows under a
@@ -18,6 +19,7 @@ CREATE TABLE IF NOT EXISTS ${db}.outcome_rows${local} ${on_cluster}
     latency_ms            Float64,
     output_tokens         UInt32,
     response_words        UInt32,
+    prompt_key            UInt64,
     outcome               LowCardinality(String),
     deciding_kind         LowCardinality(String),
     has_explicit          Bool,

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { outcomeWindow, type OutcomeSource } from '../../read-model/outcome-window';
-import type { Scope } from '../outcomes';
+import { scopeParams, type Scope } from '../outcomes';
 import { CORRECTNESS_SQL } from '../verdicts';
 
 export interface BiasCell {
@@ -53,7 +53,7 @@ export async function biasCells(
       )
       GROUP BY lat_q, len_q, correct
       ORDER BY lat_q, len_q, correct`,
-    query_params: params,
+    query_params: { ...scopeParams(scope), ...params },
     format: 'JSONEachRow',
   });
   const rows = await result.json<{

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { outcomeWindow, type OutcomeSource } from '../../read-model/outcome-window';
-import type { Scope } from '../outcomes';
+import { scopeParams, type Scope } from '../outcomes';
 
 export type Segment = 'top_10' | 'next_40' | 'bottom_50';
 
@@ -48,7 +48,7 @@ export async function survivorshipSegments(
         )
       )
       GROUP BY segment`,
-    query_params: params,
+    query_params: { ...scopeParams(scope), ...params },
     format: 'JSONEachRow',
   });
   const rows = await result.json<Record<string, string>>();

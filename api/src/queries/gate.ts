@@ -8,7 +8,7 @@ import {
 } from '../read-model/gate-plan';
 import { gatedRowsSql } from '../read-model/gate-rows';
 import { signalsAroundSql } from './outcome';
-import { interactionsWithOutcomeSql, signalWindowParam, type InteractionColumn } from './outcomes';
+import { closedBy, interactionsWithOutcomeSql, signalWindowParam, type InteractionColumn } from './outcomes';
 
 /** Thresholds of the quality gate (docs/design.md §5). Every one is a parameter: history is re-scored at query time. */
 export interface GateConfig {
@@ -196,7 +196,10 @@ export async function gateBucketsByWorkload(
   window: GateWindow,
 ): Promise<Array<GateBucket & { workloadId: string }>> {
   const workload = window.workload ?? '';
-  const plan = await planGateRead(client, { ...window, workload });
+  // Only evaluated interactions count: the range ends where signal windows still open at asOf begin, so
+  // the open tail is neither computed nor, for the near-duplicate rule, needed (it looks back only).
+  const to = closedBy(window.asOf, window.config.signalWindowHours, window.to);
+  const plan = await planGateRead(client, { ...window, workload, to });
   const start = (time: string) => `toString(${window.bucket === 'week' ? 'toMonday' : 'toDate'}(${time}))`;
   const raw = gateRawSql(plan, rawIntervalsSql(plan, 'i.'), rawIntervalSignalsSql(plan));
   const result = await client.query({
@@ -224,7 +227,7 @@ export async function gateBucketsByWorkload(
     query_params: {
       projectId: window.projectId,
       workload,
-      to: window.to,
+      to,
       asOf: window.asOf,
       ...gateQueryParams(window.config),
       ...gatePlanParams(plan),

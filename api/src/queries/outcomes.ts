@@ -1,3 +1,4 @@
+import { eventTimeToMicros, microsToEventTime } from '../analytics/time';
 import { requestOutcomesSql, signalsAroundSql } from './outcome';
 
 /**
@@ -20,6 +21,17 @@ export interface Scope {
 /** The `signalWindowSeconds` parameter of the outcome rule. */
 export function signalWindowParam(signalWindowHours: number): { signalWindowSeconds: number } {
   return { signalWindowSeconds: Math.round(signalWindowHours * 3600) };
+}
+
+/**
+ * The exclusive end of the interactions whose signal window has closed at asOf (event time + window ≤
+ * asOf, the gate's `evaluated`): `to` when it comes first. A read that only counts such interactions
+ * ends its range here, and neither computes nor scans the open tail.
+ */
+export function closedBy(asOf: string, signalWindowHours: number, to: string): string {
+  const window = BigInt(signalWindowParam(signalWindowHours).signalWindowSeconds) * 1_000_000n;
+  const end = eventTimeToMicros(asOf) - window + 1n;
+  return eventTimeToMicros(to) <= end ? to : microsToEventTime(end);
 }
 
 export function scopeParams(scope: Scope): Record<string, unknown> {

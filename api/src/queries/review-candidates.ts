@@ -3,6 +3,7 @@ import { addDays } from '../analytics/time';
 import { gatedWindow, type GatedSource } from '../read-model/gate-window';
 import type { OutcomeSource } from '../read-model/outcome-window';
 import { gateQueryParams, type GateConfig } from './gate';
+import { closedBy } from './outcomes';
 import { versionChangedSql, versionWindow, VERSION_LOOKBACK_DAYS } from './version-changes';
 import { JUDGMENT_PASS_SQL } from './verdicts';
 
@@ -80,11 +81,15 @@ export async function reviewQueue(
   sources: { gated?: GatedSource; versions?: OutcomeSource } = {},
 ): Promise<QueueItem[]> {
   const versionFrom = addDays(p.from, -VERSION_LOOKBACK_DAYS);
+  // Only evaluated interactions are candidates: the window ends where signal windows still open at asOf
+  // begin, so the open tail is not computed (the near-duplicate rule looks back only).
+  const to = closedBy(p.asOf, p.config.signalWindowHours, p.to);
+  const w = { ...p, to };
   // The window's verdicts and the version window's outcomes: sealed days as stored, the rest from raw rows.
   const [g, versions] = await Promise.all([
-    sources.gated ?? gatedWindow(client, p),
+    sources.gated ?? gatedWindow(client, w),
     sources.versions ??
-      versionWindow(client, { ...p, versionFrom, signalWindowHours: p.config.signalWindowHours }),
+      versionWindow(client, { ...w, versionFrom, signalWindowHours: p.config.signalWindowHours }),
   ]);
   const result = await client.query({
     query: `
@@ -157,7 +162,7 @@ export async function reviewQueue(
       projectId: p.projectId,
       workload: p.workload,
       from: p.from,
-      to: p.to,
+      to,
       asOf: p.asOf,
       now: p.now,
       samplePercent: p.samplePercent,

@@ -2,6 +2,7 @@ import { crc32 } from 'node:zlib';
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gatedWindow } from '../read-model/gate-window';
 import { gateQueryParams, type GateConfig } from './gate';
+import { closedBy } from './outcomes';
 
 /**
  * The review sample's default share, in percent (docs/design.md §9): a gate-passed candidate is sampled for
@@ -76,13 +77,15 @@ async function reviewQueueStatuses(
   params: ReviewQueueWindow,
   byWorkload: boolean,
 ): Promise<Map<string, ReviewQueueStatus>> {
-  const window = await gatedWindow(client, params);
+  // Only evaluated interactions count: the window ends where signal windows still open at asOf begin.
+  const to = closedBy(params.asOf, params.config.signalWindowHours, params.to);
+  const window = await gatedWindow(client, { ...params, to });
   const query_params = {
     ...window.params,
     projectId: params.projectId,
     workload: params.workload,
     from: params.from,
-    to: params.to,
+    to,
     asOf: params.asOf,
     throughputFrom: params.throughputFrom,
     samplePercent: REVIEW_SAMPLE_PERCENT,

@@ -1,8 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { eventTimeToMicros, microsToEventTime } from '../analytics/time';
 import { outcomeWindow, type OutcomeSource } from '../read-model/outcome-window';
 import { signalsAroundSql } from './outcome';
-import { interactionsWithOutcomeSql, signalWindowParam } from './outcomes';
+import { closedBy, interactionsWithOutcomeSql } from './outcomes';
 
 /**
  * How far before the review queue's window answers of other versions are looked up: a candidate at
@@ -32,12 +31,7 @@ const PREFIX = 'versions';
  * can count, so the window ends there and the open tail's outcomes are never computed.
  */
 export async function versionWindow(client: ClickHouseClient, w: VersionWindow): Promise<OutcomeSource> {
-  const closed =
-    eventTimeToMicros(w.asOf) -
-    BigInt(signalWindowParam(w.signalWindowHours).signalWindowSeconds) * 1_000_000n +
-    1n;
-  const to = eventTimeToMicros(w.to) < closed ? w.to : microsToEventTime(closed);
-  const scope = { ...w, from: w.versionFrom, to };
+  const scope = { ...w, from: w.versionFrom, to: closedBy(w.asOf, w.signalWindowHours, w.to) };
   return outcomeWindow(client, scope, ['workload_id', 'model_version', 'prompt_key'], PREFIX);
 }
 

@@ -19,7 +19,8 @@ export interface VersionExtent {
  * sealed under the project's signal window come from `daily_outcomes` (counted over deduplicated rows,
  * and current while no row landed on the day since); the other days are counted in the narrow
  * `interaction_facts` (no FINAL: a re-delivery not merged yet shares its key and is counted once). The
- * first and last times read only the facts' time column: a re-delivery shares its time.
+ * first and last times come from the facts of the other days and of each version's first and last
+ * sealed day (a re-delivery shares its time), so the read never scans the project's history.
  */
 export async function versionExtents(client: ClickHouseClient, projectId: string): Promise<VersionExtent[]> {
   const { signalWindowHours } = await gateConfigFor(client, projectId, '');
@@ -43,15 +44,20 @@ export async function versionExtents(client: ClickHouseClient, projectId: string
         FROM (${SEALED_OUTCOMES_SQL})
         GROUP BY workloadId, modelVersion
         UNION ALL
-        SELECT toString(workload_id), toString(model_version), uniqExact(time, trace_id, span_id),
-          toDateTime64('2299-12-31 00:00:00', 6, 'UTC'), toDateTime64('1970-01-01 00:00:00', 6, 'UTC')
+        SELECT toString(workload_id), toString(model_version), uniqExact(time, trace_id, span_id), min(time), max(time)
         FROM interaction_facts
         WHERE project_id = {projectId:String} AND ${inRawSql(plan, 'time')}
         GROUP BY workload_id, model_version
         UNION ALL
+        -- On sealed days a version's first and last time lie on its first and last sealed day: only the
+        -- workload's rows of those days are read (the facts are sorted by workload and time).
         SELECT toString(workload_id), toString(model_version), 0, min(time), max(time)
         FROM interaction_facts
-        WHERE project_id = {projectId:String}
+        WHERE project_id = {projectId:String} AND (workload_id, toDate(time)) IN (
+          SELECT workload_id, edge FROM (
+            SELECT workload_id, min(day) AS first_day, max(day) AS last_day FROM (${SEALED_OUTCOMES_SQL})
+            GROUP BY workload_id, model_version
+          ) ARRAY JOIN [first_day, last_day] AS edge)
         GROUP BY workload_id, model_version
       )
       GROUP BY workloadId, modelVersion`,

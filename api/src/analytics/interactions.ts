@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { GateReason } from '../queries/gate';
 import { gateVerdicts, type GateVerdict } from '../queries/gate-verdicts';
-import { gateConfigHistory } from '../queries/gate-config';
+import { configuredWorkloads, gateConfigHistory } from '../queries/gate-config';
 import type { Outcome } from '../queries/outcome';
 import { interactionRows, type InteractionListRow } from '../queries/interaction-rows';
 import { signalsForRequests } from '../queries/interaction-signals';
@@ -124,9 +124,11 @@ async function detailed(
 }
 
 /**
- * Each workload may have its own gate configuration, so verdicts are computed per workload. Every row
- * is before `to`, and a verdict depends only on the row's own signals and earlier near-duplicates, so
- * the gate need not read past `to`.
+ * A workload may have its own gate configuration: its verdicts are computed apart. The workloads without
+ * one share the project's and are read together ('' = every workload): a verdict never depends on
+ * another workload's rows, and each read pays for the tail's signals once. Every row is before `to`,
+ * and a verdict depends only on the row's own signals and earlier near-duplicates, so the gate need not
+ * read past `to`.
  */
 async function verdictsByWorkload(
   client: ClickHouseClient,
@@ -135,8 +137,12 @@ async function verdictsByWorkload(
   to: string,
   asOf: string,
 ) {
+  const own = new Set(await configuredWorkloads(client, projectId));
   const byWorkload = new Map<string, string[]>();
-  for (const r of rows) byWorkload.set(r.workloadId, [...(byWorkload.get(r.workloadId) ?? []), r.requestId]);
+  for (const r of rows) {
+    const workload = own.has(r.workloadId) ? r.workloadId : '';
+    byWorkload.set(workload, [...(byWorkload.get(workload) ?? []), r.requestId]);
+  }
   // The workloads' reads are independent: issued together, not one round trip after another.
   const verdicts = await Promise.all(
     [...byWorkload].map(async ([workload, requestIds]) => {

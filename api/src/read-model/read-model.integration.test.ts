@@ -6,7 +6,12 @@ import { at, interaction, plusDays, signal } from '../fixtures/rows';
 import { insertGateConfig } from '../queries/gate-config';
 import { interactionOutcomesSql, scopeParams, type Scope } from '../queries/outcomes';
 import { versionWindowCounts, type VersionWindow } from '../queries/cycle-metrics';
-import { activityBuckets, activityBucketsByWorkload, activityByWorkload } from '../queries/velocity';
+import {
+  activityBuckets,
+  activityBucketsByWorkload,
+  activityByWorkload,
+  activityWithRecent,
+} from '../queries/velocity';
 import { maintainReadModel } from './maintain';
 import { versionExtents } from '../queries/data-meta';
 import { countInteractions } from '../queries/interactions';
@@ -219,6 +224,20 @@ async function expectEquivalent(cases: number): Promise<number> {
       expect(await fast(scope, bucket), JSON.stringify({ scope, bucket })).toEqual(
         await reference(scope, bucket),
       );
+    // Velocity's series and its recent days in one read: sealed days a boundary cuts split row by row.
+    const { from: recentFrom, to: recentTo } = randomScope();
+    const recent = { from: recentFrom, to: recentTo };
+    const both = await activityWithRecent(env.storage.client, scope, 'day', recent);
+    expect(
+      both.buckets.map(({ workloadId, bucket: day, ...c }) => ({ key: `${workloadId}|${day}`, ...c })),
+      JSON.stringify({ scope, recent }),
+    ).toEqual(await reference(scope, 'workload-day'));
+    expect(
+      both.recent
+        .map(({ workloadId, ...c }) => ({ key: workloadId, ...c }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
+      JSON.stringify({ scope, recent }),
+    ).toEqual(await reference({ ...scope, from: recent.from, to: recent.to }, 'workload'));
     // Per-user and per-interaction outcomes (survivorship, latency bias): sealed rows plus the raw rest.
     const client = env.storage.client;
     const survivors = await survivorshipSegments(client, scope);

@@ -37,6 +37,11 @@ add('same-v2', 9, 'accepted', ask('Where can I change the billing address on fil
 // Different outcomes on one version: not a version change.
 add('one-a', 3, 'accepted', ask('Can I add a second admin to the workspace?', 'v1'));
 add('one-b', 4, 'thumbs_down', ask('Can I add a second admin to the workspace?', 'v1'));
+// v1 answered both ways, v2 succeeded: v1's failure and v2's success changed; v1's success did not (the
+// failure that differs from it is its own version's).
+add('mix-v1a', 2, 'accepted', ask('What is the limit on file uploads per day?', 'v1'));
+add('mix-v1b', 3, 'thumbs_down', ask('What is the limit on file uploads per day?', 'v1'));
+add('mix-v2', 9, 'accepted', ask('What is the limit on file uploads per day?', 'v2'));
 // v1 answered before the window: within the look-back (3 days before) it counts, beyond it (10) not.
 add('back-v1', -3, 'accepted', ask('Why was my card declined at checkout today?', 'v1'));
 add('back-v2', 5, 'thumbs_down', ask('Why was my card declined at checkout today?', 'v2'));
@@ -80,9 +85,9 @@ describe('review queue: version_changed', () => {
     expect(has(queue, 'pair-v2', 'version_changed')).toBe(true);
     expect(has(queue, 'back-v2', 'version_changed')).toBe(true);
     const changed = [...queue].filter(([, r]) => r.includes('version_changed')).map(([id]) => id);
-    expect(changed.sort()).toEqual(['back-v2', 'pair-v1', 'pair-v2']);
+    expect(changed.sort()).toEqual(['back-v2', 'mix-v1b', 'mix-v2', 'pair-v1', 'pair-v2']);
     // Same outcomes, one version, beyond the look-back, another project: none of them.
-    for (const id of ['same-v1', 'same-v2', 'one-a', 'one-b', 'far-v2', 'mine-v2'])
+    for (const id of ['same-v1', 'same-v2', 'one-a', 'one-b', 'mix-v1a', 'far-v2', 'mine-v2'])
       expect(has(queue, id, 'version_changed')).toBe(false);
   });
 

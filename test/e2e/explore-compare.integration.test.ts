@@ -135,7 +135,8 @@ describe('signal mix, version comparison and explorer', { timeout: 600_000 }, ()
     await screenshot(page, 'explorer-gate-reason');
     await chip.getByRole('button').click();
     await page.waitForURL((url) => !url.searchParams.has('gateReason'));
-    expect(await chip.count()).toBe(0);
+    // Polled: the URL changes before React renders the page without the chip.
+    await expect.poll(() => chip.count(), { timeout: SLOW }).toBe(0);
     expectClean();
   });
 

@@ -73,6 +73,11 @@ export interface OutcomeSource {
  *
  * The signals are aggregated per request before anything joins them, so callers join scalars: joining
  * per-request arrays of signals to interactions costs several times more in the engine.
+ *
+ * `signals` is read without FINAL. Copies of one signal (a re-delivery the engine has not merged yet)
+ * are the same row, and every aggregate here (`argMax`, a count compared with zero, `max`) gives the
+ * same result however many copies it reads. FINAL would merge by the sort key (request id first), so a
+ * read of two days would merge the whole month partition: three times the cost of the rule itself.
  */
 export function requestOutcomesSql(source: OutcomeSource): string {
   // The same rule over a subset of the signals: 'unknown' when the subset is empty.
@@ -91,7 +96,7 @@ export function requestOutcomesSql(source: OutcomeSource): string {
       SELECT request_id, time, kind, explicit, correction,
         ${polaritySql('kind', 'value')} AS polarity,
         ${DECISION_KEY} AS decision_key
-      FROM signals FINAL
+      FROM signals
       WHERE project_id = {projectId:String}
         AND time <= {asOf:DateTime64(6, 'UTC')}${source.signalFilter ? `\n        AND (${source.signalFilter})` : ''}
     ) AS s

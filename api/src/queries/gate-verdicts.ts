@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gatePlanParams, gateRawSql, planGateRead } from '../read-model/gate-plan';
 import { gatedRowsSql } from '../read-model/gate-rows';
+import { currentSealSql } from '../read-model/seals';
 import { gateQueryParams, type GateConfig } from './gate';
 import { signalsAroundSql } from './outcome';
 
@@ -53,8 +54,7 @@ export async function gateVerdicts(
       FROM gate_rows
       WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
         AND ({workload:String} = '' OR workload_id = {workload:String})
-        AND has({gateDays:Array(Date)}, day)
-        AND seal_version = {gateVersions:Array(UInt64)}[indexOf({gateDays:Array(Date)}, day)]
+        AND ${currentSealSql('gateDays', 'gateVersions')}
         AND day >= toDate(${since}) AND time >= ${since} AND time < {to:DateTime64(6, 'UTC')}
         AND request_id IN {requestIds:Array(String)}
       UNION ALL

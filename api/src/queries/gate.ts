@@ -7,6 +7,7 @@ import {
   rawIntervalsSql,
 } from '../read-model/gate-plan';
 import { gatedRowsSql } from '../read-model/gate-rows';
+import { currentSealSql } from '../read-model/seals';
 import { signalsAroundSql } from './outcome';
 import { closedBy, interactionsWithOutcomeSql, signalWindowParam, type InteractionColumn } from './outcomes';
 
@@ -213,8 +214,7 @@ export async function gateBucketsByWorkload(
         FROM daily_gate
         WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
           AND ({workload:String} = '' OR workload_id = {workload:String})
-          AND has({sealedDays:Array(Date)}, day)
-          AND seal_version = {sealedVersions:Array(UInt64)}[indexOf({sealedDays:Array(Date)}, day)]
+          AND ${currentSealSql('sealedDays', 'sealedVersions')}
         GROUP BY workload, bucket_start
         UNION ALL
         SELECT toString(workload_id) AS workload, ${start('time')} AS bucket_start, count() AS evaluated_count, countIf(gate_passed) AS passed_count,

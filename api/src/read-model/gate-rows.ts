@@ -1,6 +1,6 @@
 import { GATE_BASE_REASONS_SQL, GATE_COLUMNS } from '../queries/gate';
 import { interactionsWithOutcomeSql } from '../queries/outcomes';
-import type { SealedDay } from './seals';
+import { currentSealSql, type SealedDay } from './seals';
 
 /**
  * The gate's verdicts without its history scan. The near-duplicate rule rejects an interaction that
@@ -58,8 +58,7 @@ export function gatedRowsSql(g: GatedRows): string {
         SELECT false, toString(workload_id), first_request, first_time, '', dup_key, false, CAST([], 'Array(String)'), '', ''
         FROM gate_firsts
         WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
-          AND has({gateDays:Array(Date)}, day)
-          AND seal_version = {gateVersions:Array(UInt64)}[indexOf({gateDays:Array(Date)}, day)]
+          AND ${currentSealSql('gateDays', 'gateVersions')}
           AND (toString(workload_id), dup_key) IN (
             SELECT toString(i.workload_id), i.dup_key FROM interactions AS i WHERE ${g.rows} AND i.dup_key != '')
       )

@@ -9,6 +9,7 @@ import {
   rawIntervalsSql,
 } from './gate-plan';
 import { gatedRowsSql } from './gate-rows';
+import { currentSealSql } from './seals';
 
 /**
  * SQL giving a window's interactions with their gate verdicts, and its params beyond the reader's own:
@@ -52,8 +53,7 @@ export async function gatedWindow(
     FROM gate_rows
     WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
       AND ({workload:String} = '' OR workload_id = {workload:String})
-      AND has({sealedDays:Array(Date)}, day)
-      AND seal_version = {sealedVersions:Array(UInt64)}[indexOf({sealedDays:Array(Date)}, day)]
+      AND ${currentSealSql('sealedDays', 'sealedVersions')}
     UNION ALL
     SELECT toString(r.workload_id), r.request_id, r.time, toString(r.model_version), r.dup_key, r.evaluated,
       toString(r.outcome), toString(r.deciding_kind), r.base_passed, CAST(r.gate_reasons, 'Array(String)'),

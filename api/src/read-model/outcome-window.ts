@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { Scope } from '../queries/outcomes';
+import { currentSealSql } from './seals';
 import { planParams, rawOutcomesSql } from './sources';
 import { planRead } from './split';
 
@@ -40,7 +41,6 @@ export async function outcomeWindow(
   prefix = '',
 ): Promise<OutcomeSource> {
   const plan = await planRead(client, scope);
-  const days = `{${prefix}sealedDays:Array(Date)}`;
   // Stored LowCardinality and Bool columns are read as the rule's own types, so the union has one type.
   const read = columns
     .map((c) => `, ${c === 'workload_id' || c === 'model_version' ? `toString(${c})` : c} AS ${c}`)
@@ -53,8 +53,7 @@ export async function outcomeWindow(
     WHERE project_id = {projectId:String}
       AND signal_window_seconds = {signalWindowSeconds:UInt32}
       AND ({workload:String} = '' OR workload_id = {workload:String})
-      AND has(${days}, day)
-      AND seal_version = {${prefix}sealedVersions:Array(UInt64)}[indexOf(${days}, day)]
+      AND ${currentSealSql(`${prefix}sealedDays`, `${prefix}sealedVersions`)}
     UNION ALL
     SELECT request_id, time ${read}, outcome, deciding_kind,
       toUInt8(has_explicit), explicit_outcome, implicit_outcome, toUInt8(has_correction)

@@ -1,5 +1,6 @@
 import { SIGNAL_CLOCK_SKEW_SECONDS } from '../queries/outcome';
 import { interactionsWithOutcomeSql, type InteractionColumn } from '../queries/outcomes';
+import { currentSealSql } from './seals';
 import type { ReadPlan } from './split';
 
 /**
@@ -17,8 +18,7 @@ export const SEALED_OUTCOMES_SQL = `
   WHERE project_id = {projectId:String}
     AND signal_window_seconds = {signalWindowSeconds:UInt32}
     AND ({workload:String} = '' OR workload_id = {workload:String})
-    AND has({sealedDays:Array(Date)}, day)
-    AND seal_version = {sealedVersions:Array(UInt64)}[indexOf({sealedDays:Array(Date)}, day)]`;
+    AND ${currentSealSql('sealedDays', 'sealedVersions')}`;
 
 /**
  * SQL: the scope's interactions inside the plan's raw intervals with their outcomes, exactly as

@@ -28,11 +28,14 @@ const dayMicros = (day: string) => eventTimeToMicros(`${day} 00:00:00.000000`);
  * Plans a gate read under `config` for a workload ('' = all): the sealed key that applies (the
  * workload's own scope, else the project-wide one), the sealed days usable as of asOf — a prefix of the
  * project's days whose window has closed by asOf, so that every verdict in it is final — and the raw
- * rest. Thresholds nobody stored find no seals: everything is raw, as in the reference.
+ * rest. Thresholds nobody stored find no seals: everything is raw, as in the reference. With `cutDays`
+ * (readers of the per-row `gate_rows`, who bound the rows by the range's times), `sealed` also holds
+ * the sealed days the range cuts, which would otherwise be computed from raw rows.
  */
 export async function planGateRead(
   client: ClickHouseClient,
   w: { projectId: string; workload: string; from: string; to: string; asOf: string; config: GateConfig },
+  options: { cutDays?: boolean } = {},
 ): Promise<GatePlan> {
   const windowSeconds = signalWindowParam(w.config.signalWindowHours).signalWindowSeconds;
   const prefixOf = async (scope: string) => {
@@ -48,7 +51,11 @@ export async function planGateRead(
   const next = closed < 0 ? found.unsealed[0]?.day : found.sealed[closed]!.day;
   const from = eventTimeToMicros(w.from);
   const to = eventTimeToMicros(w.to);
-  const sealed = history.filter((s) => dayMicros(s.day) >= from && dayMicros(s.day) + MICROS_PER_DAY <= to);
+  const sealed = history.filter((s) =>
+    options.cutDays
+      ? dayMicros(s.day) < to && dayMicros(s.day) + MICROS_PER_DAY > from
+      : dayMicros(s.day) >= from && dayMicros(s.day) + MICROS_PER_DAY <= to,
+  );
   const raw: Interval[] = [];
   let cursor = from;
   for (const s of sealed) {

@@ -24,7 +24,8 @@ export interface GatedSource {
  * Every interaction of [from, to) with the gate's verdict as of asOf, one row each — what
  * `GATED_INTERACTIONS_SQL` gives for the window — for per-row questions the sealed counts cannot answer
  * (review sampling, known outcomes, sycophancy among passed candidates). Sealed days of the window are
- * read from `gate_rows` (every verdict there is final at asOf, so each row is evaluated); the rest is
+ * read from `gate_rows` (every verdict there is final at asOf, so each row is evaluated), those the
+ * window cuts bounded by its times; the rest is
  * computed from raw rows with sealed history's firsts standing in for the near-duplicate rule's scan.
  * The cost follows the window's unsealed part, not the project's history. Columns: those of
  * `gatedRowsSql`, and with `markers` the text's lexicon markers praise, pushback and reversal
@@ -36,7 +37,7 @@ export async function gatedWindow(
   w: { projectId: string; workload: string; from: string; to: string; asOf: string; config: GateConfig },
   options: { markers?: boolean } = {},
 ): Promise<GatedSource> {
-  const plan = await planGateRead(client, w);
+  const plan = await planGateRead(client, w, { cutDays: true });
   const rawWhere = rawIntervalsSql(plan, 'i.');
   const raw = gateRawSql(plan, rawWhere, rawIntervalSignalsSql(plan));
   const rawRows = gatedRowsSql({ ...raw, wanted: rawIntervalsSql(plan) });
@@ -54,11 +55,20 @@ export async function gatedWindow(
     WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
       AND ({workload:String} = '' OR workload_id = {workload:String})
       AND ${currentSealSql('sealedDays', 'sealedVersions')}
+      AND time >= {sealedFrom:DateTime64(6, 'UTC')} AND time < {sealedTo:DateTime64(6, 'UTC')}
     UNION ALL
     SELECT toString(r.workload_id), r.request_id, r.time, toString(r.model_version), r.dup_key, r.evaluated,
       toString(r.outcome), toString(r.deciding_kind), r.base_passed, CAST(r.gate_reasons, 'Array(String)'),
       r.gate_passed ${options.markers ? ', m.praise, m.pushback, m.reversal' : ''}
     FROM (${rawRows}) AS r
     ${options.markers ? `LEFT JOIN (${textOfRaw}) AS m ON m.request_id = r.request_id` : ''}`;
-  return { sql, params: { ...gatePlanParams(plan), ...(options.markers ? markerParams() : {}) } };
+  return {
+    sql,
+    params: {
+      ...gatePlanParams(plan),
+      sealedFrom: w.from,
+      sealedTo: w.to,
+      ...(options.markers ? markerParams() : {}),
+    },
+  };
 }

@@ -28,7 +28,7 @@ export interface OutcomeSource {
  * Every interaction of the scope with its outcome as of asOf, one row each — what
  * `interactionOutcomesSql(columns)` gives — for questions the sealed daily counts cannot answer (per
  * user, per latency quantile). Days `planRead` finds sealed come from `outcome_rows` (their outcomes are
- * final at asOf); the rest through the reference rule over raw rows, so the cost follows the window's
+ * final at asOf), those the range cuts bounded by its times; the rest through the reference rule over raw rows, so the cost follows the window's
  * unsealed part. Columns: request_id, time, `columns`, outcome, deciding_kind, has_explicit,
  * explicit_outcome, implicit_outcome, has_correction. Params: the returned `params` plus projectId,
  * workload, asOf and signalWindowSeconds (`scopeParams`; not from and to: the plan bounds the rows).
@@ -40,7 +40,7 @@ export async function outcomeWindow(
   columns: readonly OutcomeRowColumn[],
   prefix = '',
 ): Promise<OutcomeSource> {
-  const plan = await planRead(client, scope);
+  const plan = await planRead(client, scope, { cutDays: true });
   // Stored LowCardinality and Bool columns are read as the rule's own types, so the union has one type.
   const read = columns
     .map((c) => `, ${c === 'workload_id' || c === 'model_version' ? `toString(${c})` : c} AS ${c}`)
@@ -54,9 +54,13 @@ export async function outcomeWindow(
       AND signal_window_seconds = {signalWindowSeconds:UInt32}
       AND ({workload:String} = '' OR workload_id = {workload:String})
       AND ${currentSealSql(`${prefix}sealedDays`, `${prefix}sealedVersions`)}
+      AND time >= {${prefix}rowsFrom:DateTime64(6, 'UTC')} AND time < {${prefix}rowsTo:DateTime64(6, 'UTC')}
     UNION ALL
     SELECT request_id, time ${read}, outcome, deciding_kind,
       toUInt8(has_explicit), explicit_outcome, implicit_outcome, toUInt8(has_correction)
     FROM (${rawOutcomesSql(plan, columns, prefix)})`;
-  return { sql, params: planParams(plan, prefix) };
+  return {
+    sql,
+    params: { ...planParams(plan, prefix), [`${prefix}rowsFrom`]: scope.from, [`${prefix}rowsTo`]: scope.to },
+  };
 }

@@ -24,16 +24,27 @@ const dayMicros = (day: string) => eventTimeToMicros(`${day} 00:00:00.000000`);
  * scope's signal window, and whose window closed at or before asOf (so asOf can no longer change it),
  * is read from the read model; the rest — partial days at the ends, the open tail, days that received
  * data since their seal — from raw rows through the reference rule. Exact for any asOf.
+ *
+ * With `cutDays`, for readers of the per-row seal (`outcome_rows`), a sealed day the range cuts is read
+ * from the read model too: such a reader bounds the sealed rows by the range's times. A dashboard
+ * range starts inside a day (asOf minus so many days), and that day read raw cost as much as the
+ * open tail.
  */
-export async function planRead(client: ClickHouseClient, scope: Scope): Promise<ReadPlan> {
+export async function planRead(
+  client: ClickHouseClient,
+  scope: Scope,
+  options: { cutDays?: boolean } = {},
+): Promise<ReadPlan> {
   const windowSeconds = signalWindowParam(scope.signalWindowHours).signalWindowSeconds;
   const window = BigInt(windowSeconds) * 1_000_000n;
   const from = eventTimeToMicros(scope.from);
   const to = eventTimeToMicros(scope.to);
   const asOf = eventTimeToMicros(scope.asOf);
-  const firstDay = dayStart(from) === from ? from : dayStart(from) + MICROS_PER_DAY;
-  // Sealed days end by `to` and their window closed by asOf.
-  const lastEnd = [dayStart(to), dayStart(asOf - window)].reduce((a, b) => (a < b ? a : b));
+  const cut = options.cutDays === true;
+  const firstDay = dayStart(from) === from || cut ? dayStart(from) : dayStart(from) + MICROS_PER_DAY;
+  // Sealed days end by `to` (or, cut, start before it) and their window closed by asOf.
+  const end = dayStart(to) === to || !cut ? dayStart(to) : dayStart(to) + MICROS_PER_DAY;
+  const lastEnd = [end, dayStart(asOf - window)].reduce((a, b) => (a < b ? a : b));
   const sealed =
     lastEnd > firstDay
       ? await currentSeals(client, scope.projectId, windowSeconds, {

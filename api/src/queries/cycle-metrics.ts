@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { planParams, rawOutcomesSql, SEALED_OUTCOMES_SQL } from '../read-model/sources';
+import { CUT_OUTCOME_ROWS_SQL, planParams, rawOutcomesSql, SEALED_OUTCOMES_SQL } from '../read-model/sources';
 import { planReadCutAt } from '../read-model/split';
 import { scopeParams } from './outcomes';
 
@@ -21,7 +21,7 @@ export interface WindowCounts {
  * Outcome counts for many version windows in one scan: each interaction is assigned to every window
  * it falls in (a deploy's "first W days" and its parent's "last W days" never overlap, but windows of
  * different cycles may). Sealed days come from the read model (`daily_outcomes`, per workload and
- * version), the rest from raw rows; a sealed day a window boundary cuts is read raw.
+ * version), a sealed day a window boundary cuts from `outcome_rows`, the rest from raw rows.
  */
 export async function versionWindowCounts(
   client: ClickHouseClient,
@@ -58,6 +58,12 @@ export async function versionWindowCounts(
         SELECT ${windowsOf("toDateTime64(day, 6, 'UTC')")} AS k, sum(interactions) AS c_interactions,
           sum(candidates) AS c_candidates, sum(successes) AS c_successes
         FROM (${SEALED_OUTCOMES_SQL})
+        WHERE model_version IN {ver:Array(String)} AND workload_id IN {wl:Array(String)}
+        GROUP BY k
+        UNION ALL
+        SELECT ${windowsOf('time')} AS k, count() AS c_interactions, countIf(outcome != 'unknown') AS c_candidates,
+          countIf(outcome = 'success') AS c_successes
+        FROM (${CUT_OUTCOME_ROWS_SQL})
         WHERE model_version IN {ver:Array(String)} AND workload_id IN {wl:Array(String)}
         GROUP BY k
         UNION ALL

@@ -165,7 +165,8 @@ export interface GateWindow {
 
 /**
  * Filter pass rate per bucket over the interactions whose signal window has closed (docs/design.md §5):
- * sealed days from `daily_gate`, the rest from raw rows with sealed history standing in for the
+ * sealed days from `daily_gate` (those the range cuts from `gate_rows`, bounded by time), the rest from
+ * raw rows with sealed history standing in for the
  * near-duplicate rule's scan (`planGateRead`). Equal to `GATED_INTERACTIONS_SQL` over the window.
  */
 export async function gateBuckets(client: ClickHouseClient, window: GateWindow): Promise<GateBucket[]> {
@@ -200,7 +201,7 @@ export async function gateBucketsByWorkload(
   // Only evaluated interactions count: the range ends where signal windows still open at asOf begin, so
   // the open tail is neither computed nor, for the near-duplicate rule, needed (it looks back only).
   const to = closedBy(window.asOf, window.config.signalWindowHours, window.to);
-  const plan = await planGateRead(client, { ...window, workload, to });
+  const plan = await planGateRead(client, { ...window, workload, to }, { cutDays: true });
   const start = (time: string) => `toString(${window.bucket === 'week' ? 'toMonday' : 'toDate'}(${time}))`;
   const raw = gateRawSql(plan, rawIntervalsSql(plan, 'i.'), rawIntervalSignalsSql(plan));
   const result = await client.query({
@@ -217,6 +218,16 @@ export async function gateBucketsByWorkload(
           AND ${currentSealSql('sealedDays', 'sealedVersions')}
         GROUP BY workload, bucket_start
         UNION ALL
+        SELECT toString(workload_id) AS workload, ${start('time')} AS bucket_start, count() AS evaluated_count,
+          countIf(empty(gate_reasons)) AS passed_count,
+          sumMap(mapFromArrays(CAST(gate_reasons, 'Array(String)'), arrayMap(r -> toUInt64(1), gate_reasons))) AS rejections
+        FROM gate_rows
+        WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
+          AND ({workload:String} = '' OR workload_id = {workload:String})
+          AND ${currentSealSql('cutDays', 'cutVersions')}
+          AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
+        GROUP BY workload, bucket_start
+        UNION ALL
         SELECT toString(workload_id) AS workload, ${start('time')} AS bucket_start, count() AS evaluated_count, countIf(gate_passed) AS passed_count,
           sumMap(mapFromArrays(gate_reasons, arrayMap(r -> toUInt64(1), gate_reasons))) AS rejections
         FROM (${gatedRowsSql({ ...raw, wanted: `evaluated AND (${rawIntervalsSql(plan)})` })})
@@ -227,6 +238,7 @@ export async function gateBucketsByWorkload(
     query_params: {
       projectId: window.projectId,
       workload,
+      from: window.from,
       to,
       asOf: window.asOf,
       ...gateQueryParams(window.config),

@@ -170,7 +170,7 @@ export async function countInteractions(
         asOf: END_OF_TIME,
         signalWindowHours: filter.gateConfig.signalWindowHours,
       })
-    : { sealed: [], raw: [{ from: filter.from, to: filter.to }] };
+    : { sealed: [], cut: [], raw: [{ from: filter.from, to: filter.to }] };
   const result = await client.query({
     query: `
       SELECT

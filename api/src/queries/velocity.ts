@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { planParams, rawOutcomesSql, SEALED_OUTCOMES_SQL } from '../read-model/sources';
-import { planRead, planReadCutAt } from '../read-model/split';
+import { CUT_OUTCOME_ROWS_SQL, planParams, rawOutcomesSql, SEALED_OUTCOMES_SQL } from '../read-model/sources';
+import { planRead, planReadCutAt, type ReadPlan } from '../read-model/split';
 import { scopeParams, type Scope } from './outcomes';
 
 export interface ActivityCounts {
@@ -47,16 +47,24 @@ const TOTAL_COUNTS_SQL = `
 
 /**
  * SQL: the counts of a scope grouped by `key` (an SQL expression over `time`, `workload_id`), each day
- * sealed in the read model read from it and the rest from raw rows (`planRead`).
+ * sealed in the read model read from it — a day the plan cuts row by row — and the rest from raw rows
+ * (`planRead`).
  */
-function plannedCountsSql(key: (time: string) => string, raw: string): string {
+function plannedCountsSql(key: (time: string) => string, plan: ReadPlan): string {
+  const cut =
+    plan.cut.length > 0
+      ? `UNION ALL
+      SELECT ${key('time')} AS k, ${COUNTS_SQL}
+      FROM (${CUT_OUTCOME_ROWS_SQL}) GROUP BY k`
+      : '';
   return `
     SELECT k, ${TOTAL_COUNTS_SQL} FROM (
       SELECT ${key('day')} AS k, ${SEALED_COUNTS_SQL}
       FROM (${SEALED_OUTCOMES_SQL}) GROUP BY k
+      ${cut}
       UNION ALL
       SELECT ${key('time')} AS k, ${COUNTS_SQL}
-      FROM (${raw}) GROUP BY k
+      FROM (${rawOutcomesSql(plan, ['workload_id'])}) GROUP BY k
     ) GROUP BY k ORDER BY k`;
 }
 
@@ -84,10 +92,7 @@ export async function activityBucketsByWorkload(
   const start = (time: string) => `toString(${bucket === 'week' ? 'toMonday' : 'toDate'}(${time}))`;
   const plan = await planRead(client, scope);
   const result = await client.query({
-    query: plannedCountsSql(
-      (time) => `(toString(workload_id), ${start(time)})`,
-      rawOutcomesSql(plan, ['workload_id']),
-    ),
+    query: plannedCountsSql((time) => `(toString(workload_id), ${start(time)})`, plan),
     query_params: { ...scopeParams(scope), ...planParams(plan) },
     format: 'JSONEachRow',
   });
@@ -98,8 +103,8 @@ export async function activityBucketsByWorkload(
 /**
  * `activityBucketsByWorkload` over the scope and `activityByWorkload` over `recent` (the phase's 28
  * days) in one statement, when the two ranges meet: each row is counted under the bucket it falls in
- * and flagged for the range(s) it lies in. A sealed day a range boundary cuts is read raw
- * (`planReadCutAt`), so every sealed day lies wholly inside or outside each range.
+ * and flagged for the range(s) it lies in. A sealed day a range boundary cuts is read row by row
+ * (`planReadCutAt`), so every day counted whole lies wholly inside or outside each range.
  */
 export async function activityWithRecent(
   client: ClickHouseClient,
@@ -126,7 +131,7 @@ export async function activityWithRecent(
       ${inside('windowFrom', 'windowTo')}, ${inside('recentFrom', 'recentTo')})`;
   };
   const result = await client.query({
-    query: plannedCountsSql(key, rawOutcomesSql(plan, ['workload_id'])),
+    query: plannedCountsSql(key, plan),
     query_params: {
       ...scopeParams(union),
       ...planParams(plan),
@@ -202,7 +207,7 @@ export async function activityByWorkload(
 ): Promise<Array<ActivityCounts & { workloadId: string }>> {
   const plan = await planRead(client, scope);
   const result = await client.query({
-    query: plannedCountsSql(() => 'toString(workload_id)', rawOutcomesSql(plan, ['workload_id'])),
+    query: plannedCountsSql(() => 'toString(workload_id)', plan),
     query_params: { ...scopeParams(scope), ...planParams(plan) },
     format: 'JSONEachRow',
   });

@@ -16,6 +16,8 @@ export interface GatePlan {
   history: SealedDay[];
   /** Whole days of [from, to) among `history`, read from `daily_gate`. */
   sealed: SealedDay[];
+  /** With `cutDays`, the days of `history` the range cuts: read from `gate_rows`, bounded by time. */
+  cut: SealedDay[];
   /** The rest of [from, to), computed from raw rows. */
   raw: Interval[];
   /** Start of the first day after `history` (raw rows from here to `to` are history), or null. */
@@ -28,9 +30,9 @@ const dayMicros = (day: string) => eventTimeToMicros(`${day} 00:00:00.000000`);
  * Plans a gate read under `config` for a workload ('' = all): the sealed key that applies (the
  * workload's own scope, else the project-wide one), the sealed days usable as of asOf — a prefix of the
  * project's days whose window has closed by asOf, so that every verdict in it is final — and the raw
- * rest. Thresholds nobody stored find no seals: everything is raw, as in the reference. With `cutDays`
- * (readers of the per-row `gate_rows`, who bound the rows by the range's times), `sealed` also holds
- * the sealed days the range cuts, which would otherwise be computed from raw rows.
+ * rest. Thresholds nobody stored find no seals: everything is raw, as in the reference. With `cutDays`,
+ * the history days the range cuts are listed in `cut`, for the reader to take from `gate_rows` bounded
+ * by the range's times, instead of being computed from raw rows.
  */
 export async function planGateRead(
   client: ClickHouseClient,
@@ -51,20 +53,21 @@ export async function planGateRead(
   const next = closed < 0 ? found.unsealed[0]?.day : found.sealed[closed]!.day;
   const from = eventTimeToMicros(w.from);
   const to = eventTimeToMicros(w.to);
-  const sealed = history.filter((s) =>
-    options.cutDays
-      ? dayMicros(s.day) < to && dayMicros(s.day) + MICROS_PER_DAY > from
-      : dayMicros(s.day) >= from && dayMicros(s.day) + MICROS_PER_DAY <= to,
-  );
+  const whole = (s: SealedDay) => dayMicros(s.day) >= from && dayMicros(s.day) + MICROS_PER_DAY <= to;
+  const cut = options.cutDays
+    ? history.filter((s) => !whole(s) && dayMicros(s.day) < to && dayMicros(s.day) + MICROS_PER_DAY > from)
+    : [];
+  const sealed = history.filter(whole);
+  const read = [...sealed, ...cut].sort((a, b) => (a.day < b.day ? -1 : 1));
   const raw: Interval[] = [];
   let cursor = from;
-  for (const s of sealed) {
+  for (const s of read) {
     if (dayMicros(s.day) > cursor)
       raw.push({ from: microsToEventTime(cursor), to: `${s.day} 00:00:00.000000` });
     cursor = dayMicros(s.day) + MICROS_PER_DAY;
   }
   if (to > cursor) raw.push({ from: microsToEventTime(cursor), to: w.to });
-  return { key: found.key, history, sealed, raw, tail: next ? `${next} 00:00:00.000000` : null };
+  return { key: found.key, history, sealed, cut, raw, tail: next ? `${next} 00:00:00.000000` : null };
 }
 
 /**
@@ -111,6 +114,8 @@ export function gatePlanParams(plan: GatePlan): Record<string, unknown> {
     ...gateContextParams(plan.history),
     sealedDays: plan.sealed.map((s) => s.day),
     sealedVersions: plan.sealed.map((s) => Number(s.sealVersion)),
+    cutDays: plan.cut.map((s) => s.day),
+    cutVersions: plan.cut.map((s) => Number(s.sealVersion)),
     gateTail: plan.tail ?? '1970-01-01 00:00:00.000000',
   };
   plan.raw.forEach((r, n) => {

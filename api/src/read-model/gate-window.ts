@@ -54,7 +54,7 @@ export async function gatedWindow(
     FROM gate_rows
     WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
       AND ({workload:String} = '' OR workload_id = {workload:String})
-      AND ${currentSealSql('sealedDays', 'sealedVersions')}
+      AND (${currentSealSql('sealedDays', 'sealedVersions')} OR ${currentSealSql('cutDays', 'cutVersions')})
       AND time >= {sealedFrom:DateTime64(6, 'UTC')} AND time < {sealedTo:DateTime64(6, 'UTC')}
     UNION ALL
     SELECT toString(r.workload_id), r.request_id, r.time, toString(r.model_version), r.dup_key, r.evaluated,

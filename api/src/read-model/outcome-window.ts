@@ -53,7 +53,8 @@ export async function outcomeWindow(
     WHERE project_id = {projectId:String}
       AND signal_window_seconds = {signalWindowSeconds:UInt32}
       AND ({workload:String} = '' OR workload_id = {workload:String})
-      AND ${currentSealSql(`${prefix}sealedDays`, `${prefix}sealedVersions`)}
+      AND (${currentSealSql(`${prefix}sealedDays`, `${prefix}sealedVersions`)}
+        OR ${currentSealSql(`${prefix}cutDays`, `${prefix}cutVersions`)})
       AND time >= {${prefix}rowsFrom:DateTime64(6, 'UTC')} AND time < {${prefix}rowsTo:DateTime64(6, 'UTC')}
     UNION ALL
     SELECT request_id, time ${read}, outcome, deciding_kind,

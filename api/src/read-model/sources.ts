@@ -21,6 +21,18 @@ export const SEALED_OUTCOMES_SQL = `
     AND ${currentSealSql('sealedDays', 'sealedVersions')}`;
 
 /**
+ * SQL: the `outcome_rows` of the plan's cut days (`ReadPlan.cut`) inside the scope's `[from, to)`: one
+ * row per interaction with its sealed outcome, as the table holds it. Nothing when the plan cuts none.
+ */
+export const CUT_OUTCOME_ROWS_SQL = `
+  SELECT * FROM outcome_rows
+  WHERE project_id = {projectId:String}
+    AND signal_window_seconds = {signalWindowSeconds:UInt32}
+    AND ({workload:String} = '' OR workload_id = {workload:String})
+    AND ${currentSealSql('cutDays', 'cutVersions')}
+    AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}`;
+
+/**
  * SQL: the scope's interactions inside the plan's raw intervals with their outcomes, exactly as
  * `interactionOutcomesSql` gives them (the same reference rule), reading only the signals that can count
  * for those intervals. Nothing when the plan has no raw interval.
@@ -65,7 +77,7 @@ export function inRawSql(plan: ReadPlan, time: string, before = '', after = '', 
 }
 
 /**
- * The params of `SEALED_OUTCOMES_SQL` and `rawOutcomesSql` for a plan, their names led by `prefix` when
+ * The params of `SEALED_OUTCOMES_SQL`, `CUT_OUTCOME_ROWS_SQL` and `rawOutcomesSql` for a plan, their names led by `prefix` when
  * a statement reads two plans.
  */
 export function planParams(plan: ReadPlan, prefix = ''): Record<string, unknown> {
@@ -73,6 +85,8 @@ export function planParams(plan: ReadPlan, prefix = ''): Record<string, unknown>
     [`${prefix}sealedDays`]: plan.sealed.map((s) => s.day),
     // Microsecond versions stay below 2^53 until the year 2255.
     [`${prefix}sealedVersions`]: plan.sealed.map((s) => Number(s.sealVersion)),
+    [`${prefix}cutDays`]: plan.cut.map((s) => s.day),
+    [`${prefix}cutVersions`]: plan.cut.map((s) => Number(s.sealVersion)),
     [`${prefix}rawFrom`]: plan.raw.map((r) => r.from),
     [`${prefix}rawTo`]: plan.raw.map((r) => r.to),
   };

@@ -11,7 +11,10 @@ export interface Interval {
 
 /** A read split into days answered by the read model and intervals answered from raw rows. */
 export interface ReadPlan {
+  /** Sealed days wholly inside the range: their counts are read from `daily_outcomes`. */
   sealed: SealedDay[];
+  /** Sealed days the range (or a reader's boundary) cuts: read from `outcome_rows`, bounded by time. */
+  cut: SealedDay[];
   raw: Interval[];
 }
 
@@ -25,10 +28,9 @@ const dayMicros = (day: string) => eventTimeToMicros(`${day} 00:00:00.000000`);
  * is read from the read model; the rest — partial days at the ends, the open tail, days that received
  * data since their seal — from raw rows through the reference rule. Exact for any asOf.
  *
- * With `cutDays`, for readers of the per-row seal (`outcome_rows`), a sealed day the range cuts is read
- * from the read model too: such a reader bounds the sealed rows by the range's times. A dashboard
- * range starts inside a day (asOf minus so many days), and that day read raw cost as much as the
- * open tail.
+ * With `cutDays`, a sealed day the range cuts is not read raw but listed in `cut`, for the reader to
+ * take from the per-row seal (`outcome_rows`) bounded by the range's times. A dashboard range starts
+ * inside a day (asOf minus so many days), and that day read raw cost as much as the open tail.
  */
 export async function planRead(
   client: ClickHouseClient,
@@ -60,36 +62,26 @@ export async function planRead(
     cursor = start + MICROS_PER_DAY;
   }
   if (to > cursor) raw.push({ from: microsToEventTime(cursor), to: scope.to });
-  return { sealed, raw };
+  const whole = (s: SealedDay) => dayMicros(s.day) >= from && dayMicros(s.day) + MICROS_PER_DAY <= to;
+  return { sealed: sealed.filter(whole), cut: sealed.filter((s) => !whole(s)), raw };
 }
 
 /**
- * `planRead`, with every sealed day that a boundary cuts (a time inside the day, not at its start) moved
- * to raw rows: a read that splits its range further (cycles' version windows) then finds each sealed day
- * wholly inside or outside every part.
+ * `planRead` with `cutDays`, and every sealed day that a boundary cuts (a time inside the day, not at its
+ * start) moved to `cut` too: a read that splits its range further (cycles' version windows, velocity's
+ * recent weeks) then finds each day of `sealed` wholly inside or outside every part, and takes the cut
+ * days row by row.
  */
 export async function planReadCutAt(
   client: ClickHouseClient,
   scope: Scope,
   boundaries: readonly string[],
 ): Promise<ReadPlan> {
-  const plan = await planRead(client, scope);
+  const plan = await planRead(client, scope, { cutDays: true });
   const cut = new Set(boundaries.filter((b) => !b.endsWith(' 00:00:00.000000')).map((b) => b.slice(0, 10)));
-  const raw = [
-    ...plan.raw,
-    ...plan.sealed
-      .filter((s) => cut.has(s.day))
-      .map((s) => ({
-        from: `${s.day} 00:00:00.000000`,
-        to: microsToEventTime(dayMicros(s.day) + MICROS_PER_DAY),
-      })),
-  ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  // Adjacent intervals are joined: fewer, longer ranges for the engine to test.
-  const joined: Interval[] = [];
-  for (const r of raw) {
-    const last = joined.at(-1);
-    if (last && last.to === r.from) last.to = r.to;
-    else joined.push({ ...r });
-  }
-  return { sealed: plan.sealed.filter((s) => !cut.has(s.day)), raw: joined };
+  return {
+    sealed: plan.sealed.filter((s) => !cut.has(s.day)),
+    cut: [...plan.cut, ...plan.sealed.filter((s) => cut.has(s.day))].sort((a, b) => (a.day < b.day ? -1 : 1)),
+    raw: plan.raw,
+  };
 }

@@ -6,7 +6,7 @@ import { signalWindowParam } from '../queries/outcomes';
 import { gateKey } from './gate-key';
 import { gateContextParams } from './gate-rows';
 import { gatePrefix } from './gate-seals';
-import type { SealedDay } from './seals';
+import { currentSealParams, type SealedDay } from './seals';
 import type { Interval } from './split';
 
 /** A gate read split into sealed days, raw intervals and the raw tail that stands for recent history. */
@@ -112,10 +112,8 @@ export function gatePlanParams(plan: GatePlan): Record<string, unknown> {
   const params: Record<string, unknown> = {
     gateKey: plan.key,
     ...gateContextParams(plan.history),
-    sealedDays: plan.sealed.map((s) => s.day),
-    sealedVersions: plan.sealed.map((s) => Number(s.sealVersion)),
-    cutDays: plan.cut.map((s) => s.day),
-    cutVersions: plan.cut.map((s) => Number(s.sealVersion)),
+    ...currentSealParams('sealedDays', 'sealedVersions', plan.sealed),
+    ...currentSealParams('cutDays', 'cutVersions', plan.cut),
     gateTail: plan.tail ?? '1970-01-01 00:00:00.000000',
   };
   plan.raw.forEach((r, n) => {

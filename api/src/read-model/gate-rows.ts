@@ -1,6 +1,6 @@
 import { GATE_BASE_REASONS_SQL, GATE_COLUMNS } from '../queries/gate';
 import { interactionsWithOutcomeSql } from '../queries/outcomes';
-import { currentSealSql, type SealedDay } from './seals';
+import { currentSealParams, currentSealSql, type SealedDay } from './seals';
 
 /**
  * The gate's verdicts without its history scan. The near-duplicate rule rejects an interaction that
@@ -71,9 +71,5 @@ export function gatedRowsSql(g: GatedRows): string {
 
 /** The params of `gatedRowsSql` naming the sealed days whose firsts stand in for history. */
 export function gateContextParams(sealed: readonly SealedDay[]): Record<string, unknown> {
-  return {
-    gateDays: sealed.map((s) => s.day),
-    // Microsecond versions stay below 2^53 until the year 2255.
-    gateVersions: sealed.map((s) => Number(s.sealVersion)),
-  };
+  return currentSealParams('gateDays', 'gateVersions', sealed);
 }

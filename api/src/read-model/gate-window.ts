@@ -9,7 +9,7 @@ import {
   rawIntervalsSql,
 } from './gate-plan';
 import { gatedRowsSql } from './gate-rows';
-import { currentSealSql } from './seals';
+import { currentSealParams, currentSealSql } from './seals';
 
 /**
  * SQL giving a window's interactions with their gate verdicts, and its params beyond the reader's own:
@@ -54,7 +54,7 @@ export async function gatedWindow(
     FROM gate_rows
     WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
       AND ({workload:String} = '' OR workload_id = {workload:String})
-      AND (${currentSealSql('sealedDays', 'sealedVersions')} OR ${currentSealSql('cutDays', 'cutVersions')})
+      AND ${currentSealSql('rowDays', 'rowVersions')}
       AND time >= {sealedFrom:DateTime64(6, 'UTC')} AND time < {sealedTo:DateTime64(6, 'UTC')}
     UNION ALL
     SELECT toString(r.workload_id), r.request_id, r.time, toString(r.model_version), r.dup_key, r.evaluated,
@@ -66,6 +66,8 @@ export async function gatedWindow(
     sql,
     params: {
       ...gatePlanParams(plan),
+      // Whole and cut days alike are read from `gate_rows`: one set of (day, version) pairs.
+      ...currentSealParams('rowDays', 'rowVersions', [...plan.sealed, ...plan.cut]),
       sealedFrom: w.from,
       sealedTo: w.to,
       ...(options.markers ? markerParams() : {}),

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { Scope } from '../queries/outcomes';
-import { currentSealSql } from './seals';
+import { currentSealParams, currentSealSql } from './seals';
 import { planParams, rawOutcomesSql } from './sources';
 import { planRead } from './split';
 
@@ -53,8 +53,7 @@ export async function outcomeWindow(
     WHERE project_id = {projectId:String}
       AND signal_window_seconds = {signalWindowSeconds:UInt32}
       AND ({workload:String} = '' OR workload_id = {workload:String})
-      AND (${currentSealSql(`${prefix}sealedDays`, `${prefix}sealedVersions`)}
-        OR ${currentSealSql(`${prefix}cutDays`, `${prefix}cutVersions`)})
+      AND ${currentSealSql(`${prefix}rowDays`, `${prefix}rowVersions`)}
       AND time >= {${prefix}rowsFrom:DateTime64(6, 'UTC')} AND time < {${prefix}rowsTo:DateTime64(6, 'UTC')}
     UNION ALL
     SELECT request_id, time ${read}, outcome, deciding_kind,
@@ -62,6 +61,12 @@ export async function outcomeWindow(
     FROM (${rawOutcomesSql(plan, columns, prefix)})`;
   return {
     sql,
-    params: { ...planParams(plan, prefix), [`${prefix}rowsFrom`]: scope.from, [`${prefix}rowsTo`]: scope.to },
+    params: {
+      ...planParams(plan, prefix),
+      // Whole and cut days alike are read from `outcome_rows`: one set of (day, version) pairs.
+      ...currentSealParams(`${prefix}rowDays`, `${prefix}rowVersions`, [...plan.sealed, ...plan.cut]),
+      [`${prefix}rowsFrom`]: scope.from,
+      [`${prefix}rowsTo`]: scope.to,
+    },
   };
 }

@@ -18,6 +18,16 @@ export function currentSealSql(days: string, versions: string): string {
       AND (day, seal_version) IN (SELECT arrayJoin(arrayZip({${days}:Array(Date)}, {${versions}:Array(UInt64)})))`;
 }
 
+/** The params `currentSealSql(days, versions)` reads for `sealed`. */
+export function currentSealParams(
+  days: string,
+  versions: string,
+  sealed: readonly SealedDay[],
+): Record<string, unknown> {
+  // Microsecond versions stay below 2^53 until the year 2255.
+  return { [days]: sealed.map((s) => s.day), [versions]: sealed.map((s) => Number(s.sealVersion)) };
+}
+
 /**
  * The days of a project whose seal under `signalWindowSeconds` is current: sealed, and no row inserted
  * into `interactions` on the day or into `signals` within reach of it since. Only these may be read

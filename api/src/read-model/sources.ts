@@ -1,6 +1,6 @@
 import { SIGNAL_CLOCK_SKEW_SECONDS } from '../queries/outcome';
 import { interactionsWithOutcomeSql, type InteractionColumn } from '../queries/outcomes';
-import { currentSealSql } from './seals';
+import { currentSealParams, currentSealSql } from './seals';
 import type { ReadPlan } from './split';
 
 /**
@@ -82,11 +82,8 @@ export function inRawSql(plan: ReadPlan, time: string, before = '', after = '', 
  */
 export function planParams(plan: ReadPlan, prefix = ''): Record<string, unknown> {
   return {
-    [`${prefix}sealedDays`]: plan.sealed.map((s) => s.day),
-    // Microsecond versions stay below 2^53 until the year 2255.
-    [`${prefix}sealedVersions`]: plan.sealed.map((s) => Number(s.sealVersion)),
-    [`${prefix}cutDays`]: plan.cut.map((s) => s.day),
-    [`${prefix}cutVersions`]: plan.cut.map((s) => Number(s.sealVersion)),
+    ...currentSealParams(`${prefix}sealedDays`, `${prefix}sealedVersions`, plan.sealed),
+    ...currentSealParams(`${prefix}cutDays`, `${prefix}cutVersions`, plan.cut),
     [`${prefix}rawFrom`]: plan.raw.map((r) => r.from),
     [`${prefix}rawTo`]: plan.raw.map((r) => r.to),
   };

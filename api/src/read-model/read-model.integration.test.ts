@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertInteractions, insertSignals, type InteractionRow, type SignalRow } from '@flywheel/storage';
 import { openTempStorage } from '@flywheel/storage/testing';
-import { isoToEventTime } from '../analytics/time';
+import { addDays, isoToEventTime } from '../analytics/time';
 import { at, interaction, plusDays, signal } from '../fixtures/rows';
 import { insertGateConfig } from '../queries/gate-config';
 import { interactionOutcomesSql, scopeParams, type Scope } from '../queries/outcomes';
@@ -22,6 +22,8 @@ import { seededRandom } from '../fixtures/random';
 import { biasCells } from '../queries/feedback-checks/bias';
 import { survivorshipSegments } from '../queries/feedback-checks/survivorship';
 import { CORRECTNESS_SQL } from '../queries/verdicts';
+import { driftBins, type BinCounts } from '../queries/feedback-checks/drift';
+import { referenceDriftBins } from '../fixtures/drift-reference';
 
 // Seeded random traffic over 40 days; the read model's answers must equal the raw-row reference exactly
 // for random asOf, workload, range, bucket and signal window — also after late data lands in sealed days.
@@ -47,6 +49,10 @@ function traffic(prefix: string, count: number, fromDay: number, toDay: number) 
       user_id: rnd() < 0.1 ? '' : `u${Math.floor(rnd() * 50)}`,
       latency_ms: Math.round(rnd() * 3000),
       response_words: Math.floor(rnd() * 200),
+      // The drift check's bins: many ties at the deciles' positions, a quarter without a quality score.
+      prompt_chars: Math.floor(rnd() * 40) * 10,
+      quality_score: rnd() < 0.25 ? null : Math.round(rnd() * 20) / 20,
+      language: pick(['en', 'en', 'de', '']),
     });
     // Correctness labels (the latency-bias population): judges on a third, reviewers on a few.
     const labelled = { project_id: 'p', request_id: id, time: at(plusDays(time, rnd() * 2)) };
@@ -257,6 +263,20 @@ async function expectEquivalent(cases: number): Promise<number> {
         params: {},
       }),
     );
+    // The drift check's bins: windows ending at the scope's asOf, of random lengths.
+    const curStart = addDays(scope.asOf, -rnd() * 8);
+    const drift = {
+      projectId: 'p',
+      workload: scope.workload,
+      baseStart: addDays(curStart, -rnd() * 20),
+      curStart,
+      asOf: scope.asOf,
+    };
+    const bins = await driftBins(client, { ...drift, signalWindowHours: scope.signalWindowHours });
+    const byBin = (xs: BinCounts[]) =>
+      [...xs].sort((a, b) => `${a.dimension}/${a.bin}`.localeCompare(`${b.dimension}/${b.bin}`));
+    expect(byBin(bins), JSON.stringify(drift)).toEqual(byBin(await referenceDriftBins(client, drift)));
+    compared.binned += bins.reduce((n, x) => n + x.baseline + x.current, 0);
     compared.users += survivors.segments.reduce((n, x) => n + x.users, 0) + survivors.anonymous;
     compared.labelled += bias.cells.reduce((n, x) => n + x.n, 0);
     // Cycles' arms: a few version windows, cut mid-day half of the time, under the scope's asOf.
@@ -279,7 +299,7 @@ async function expectEquivalent(cases: number): Promise<number> {
 }
 
 // What the per-user and per-interaction comparisons covered: a test that compared empty answers fails.
-const compared = { users: 0, labelled: 0 };
+const compared = { users: 0, labelled: 0, binned: 0 };
 
 beforeAll(async () => {
   env = await openTempStorage();
@@ -324,5 +344,6 @@ describe('read model', () => {
     expect(await expectEquivalent(15)).toBeGreaterThan(30);
     expect(compared.users).toBeGreaterThan(1000);
     expect(compared.labelled).toBeGreaterThan(1000);
+    expect(compared.binned).toBeGreaterThan(10_000);
   }, 240_000);
 });

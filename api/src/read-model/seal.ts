@@ -54,6 +54,9 @@ export async function sealDays(
       'latency_ms',
       'output_tokens',
       'response_words',
+      'prompt_chars',
+      'quality_score',
+      'language',
       'prompt_key',
     ],
     'has({days:Array(Date)}, toDate(i.time))',
@@ -71,10 +74,14 @@ export async function sealDays(
   // The outcomes are computed once, into `outcome_rows`; the day's counts are read back from there.
   await client.command({
     query: `
-      INSERT INTO outcome_rows
+      INSERT INTO outcome_rows (project_id, signal_window_seconds, day, workload_id, time, request_id,
+        seal_version, model_version, user_id, latency_ms, output_tokens, response_words, prompt_chars,
+        quality_score, language, prompt_key, outcome, deciding_kind, has_explicit, explicit_outcome,
+        implicit_outcome, has_correction)
       SELECT {projectId:String}, {signalWindowSeconds:UInt32}, toDate(time), workload_id, time, request_id,
-        {version:UInt64}, model_version, user_id, latency_ms, output_tokens, response_words, prompt_key, outcome,
-        deciding_kind, has_explicit, explicit_outcome, implicit_outcome, has_correction
+        {version:UInt64}, model_version, user_id, latency_ms, output_tokens, response_words, prompt_chars,
+        quality_score, language, prompt_key, outcome, deciding_kind, has_explicit, explicit_outcome,
+        implicit_outcome, has_correction
       FROM (${outcomes})`,
     query_params: params,
   });

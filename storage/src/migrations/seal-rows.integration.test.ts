@@ -8,7 +8,8 @@ import { migrate } from './migrate';
 
 // 0015 and 0016 add the per-interaction rows that sealed days are read from (gate verdicts, outcomes).
 // Seals made before them have no such rows: each migration drops its seals so that the maintenance job
-// seals those days again, instead of reads taking a sealed day's rows from an empty table.
+// seals those days again, instead of reads taking a sealed day's rows from an empty table. 0017 adds
+// columns to the outcome rows: it drops the seals and the rows written without them.
 
 const cases = [
   {
@@ -26,6 +27,15 @@ const cases = [
     key: { signal_window_seconds: 86_400 },
     counts: 'daily_outcomes',
     count: { model_version: 'v', interactions: 3, candidates: 2 },
+  },
+  {
+    migration: '0017_outcome_rows_mix',
+    seals: 'read_model_seals',
+    rows: 'outcome_rows',
+    key: { signal_window_seconds: 86_400 },
+    counts: 'daily_outcomes',
+    count: { model_version: 'v', interactions: 3, candidates: 2 },
+    row: { time: '2026-01-01 01:00:00', request_id: 'r', outcome: 'success' },
   },
 ];
 
@@ -75,13 +85,24 @@ describe.each(cases)('migration $migration', (c) => {
       ],
       format: 'JSONEachRow',
     });
-    expect(await count(c.seals)).toBe(2);
+    if (c.row)
+      await storage.client.insert({
+        table: c.rows,
+        values: [
+          { project_id: 'p', ...c.key, day: '2026-01-01', workload_id: 'w', seal_version: 1, ...c.row },
+        ],
+        format: 'JSONEachRow',
+      });
+    if (c.row) expect(await count(c.rows)).toBe(1);
+    // An earlier case may have left seals and counts of its own in the same tables.
+    expect(await count(c.seals)).toBeGreaterThanOrEqual(2);
+    const counts = await count(c.counts);
     const result = await migrate(storage.client, storage.topology, upTo(version));
     expect(result.applied).toEqual([c.migration]);
     expect(await count(c.seals)).toBe(0);
     expect(await count(c.rows)).toBe(0);
     // The counts stay (no seal names their version, so no read uses them until a new seal replaces them).
-    expect(await count(c.counts)).toBe(1);
+    expect(await count(c.counts)).toBe(counts);
     // Applied once: a later start keeps the seals made since.
     await storage.client.insert({ table: c.seals, values: [seal('2026-01-01', 2)], format: 'JSONEachRow' });
     expect((await migrate(storage.client, storage.topology, upTo(version))).applied).toEqual([]);

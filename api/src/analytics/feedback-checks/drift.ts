@@ -9,6 +9,7 @@ import {
 import { binaryKappa, binaryKappaStandardError } from '../../stats/kappa';
 import { Z_95 } from '../../stats/normal';
 import { alignCategories, populationStabilityIndex } from '../../stats/psi';
+import { gateConfigFor } from '../gate-settings';
 import { addDays, daysBetween, eventTimeToIso } from '../time';
 import { combine, type Finding, type Verdict } from '../verdict';
 
@@ -49,8 +50,10 @@ export async function driftCheck(client: ClickHouseClient, p: DriftParams) {
   const curStart = addDays(p.asOf, -DRIFT.currentDays);
   const baseStart = addDays(curStart, -DRIFT.baselineDays);
   const windows = { projectId: p.projectId, workload: p.workload, baseStart, curStart, asOf: p.asOf };
+  // The signal window only picks which seals of the read model are current; bins have no outcomes.
+  const { signalWindowHours } = await gateConfigFor(client, p.projectId, p.workload);
   const [bins, cells, sets] = await Promise.all([
-    driftBins(client, windows),
+    driftBins(client, { ...windows, signalWindowHours }),
     judgeHumanCells(client, { ...windows, seriesFrom: p.from < baseStart ? p.from : baseStart }),
     goldenSetAges(client, p),
   ]);

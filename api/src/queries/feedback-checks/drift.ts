@@ -1,4 +1,8 @@
 import type { ClickHouseClient } from '@flywheel/storage';
+import { addMicros } from '../../analytics/time';
+import { interactionWindow } from '../../read-model/interaction-window';
+import type { OutcomeSource } from '../../read-model/outcome-window';
+import { scopeParams } from '../outcomes';
 import { JUDGMENT_PASS_SQL } from '../verdicts';
 
 /** The two PSI windows: current (curStart, asOf] and baseline (baseStart, curStart]. DateTime64 text. */
@@ -19,67 +23,144 @@ export interface BinCounts {
   current: number;
 }
 
+/** The interaction columns the bins read, from the source of `driftBins`. */
+export const DRIFT_COLUMNS = ['workload_id', 'language', 'prompt_chars', 'quality_score'] as const;
+
 const DECILES = '0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9';
+
+/**
+ * `grouping(workload_id, language, prompt_chars, quality_score)` of each grouping set in `driftBins`:
+ * one bit per argument, set where the set aggregates that column away (the SQL standard's GROUPING).
+ */
+const BY_WORKLOAD = 0b0111;
+const BY_LANGUAGE = 0b1011;
+const BY_LENGTH = 0b1101;
+const BY_QUALITY = 0b1110;
+
+/**
+ * SQL: the exact deciles (`quantilesExact`, deduplicated) of a histogram, `hist` an expression of a
+ * sorted array of (value, count) tuples: the value at 0-based position ⌊level × total⌋, as the engine's
+ * exact quantile picks it, and 0 for an empty histogram, as it gives.
+ */
+function histogramDecilesSql(hist: string): string {
+  return `arrayDistinct(arrayMap(level -> ${hist}[arrayFirstIndex(
+      c -> c > toUInt64(level * arraySum(arrayMap(t -> t.2, ${hist}))),
+      arrayCumSum(arrayMap(t -> t.2, ${hist})))].1, [${DECILES}]))`;
+}
 
 /**
  * Baseline and current counts per bin of every drift dimension (docs/design.md §7). Prompt length and quality
  * score are binned by the baseline's deciles (exact, so results are deterministic; tied boundaries
  * merge bins); a value equal to a boundary falls in the upper bin. The workload mix is always the project's,
  * the other dimensions follow the workload filter.
+ *
+ * `given` gives every interaction of the project in (baseStart, asOf], one row each, with
+ * `DRIFT_COLUMNS` (`driftSource` by default; tests pass the raw-row reference); its params go with it.
+ * The rows are read once, into one small histogram per dimension and window (grouping sets); the
+ * deciles and bins are taken from the histograms. Signals count once per id, as distinct 64-bit hashes
+ * of (request, signal) — the signal mix's reasoning, docs/decisions.md — instead of merging `signals`
+ * with FINAL.
  */
-export async function driftBins(client: ClickHouseClient, w: DriftWindows): Promise<BinCounts[]> {
-  const baseline = `project_id = {projectId:String} AND time > {baseStart:DateTime64(6, 'UTC')}
-    AND time <= {curStart:DateTime64(6, 'UTC')} AND ({workload:String} = '' OR workload_id = {workload:String})`;
+export async function driftBins(
+  client: ClickHouseClient,
+  w: DriftWindows & { signalWindowHours: number },
+  given?: OutcomeSource,
+): Promise<BinCounts[]> {
+  const source = given ?? (await driftSource(client, w));
   const result = await client.query({
     query: `
-      WITH
-        (SELECT arrayDistinct(quantilesExact(${DECILES})(prompt_chars)) FROM interactions FINAL WHERE ${baseline}) AS pc_bounds,
-        (SELECT arrayDistinct(quantilesExact(${DECILES})(assumeNotNull(quality_score))) FROM interactions FINAL
-          WHERE ${baseline} AND quality_score IS NOT NULL) AS qs_bounds
-      SELECT pair.1 AS dimension, pair.2 AS bin, countIf(NOT cur) AS n_baseline, countIf(cur) AS n_current
+      SELECT dimension, bin, sumIf(n, NOT cur) AS n_baseline, sumIf(n, cur) AS n_current
       FROM (
-        SELECT
-          time > {curStart:DateTime64(6, 'UTC')} AS cur,
-          ({workload:String} = '' OR workload_id = {workload:String}) AS mine,
-          arrayFilter(p -> p.1 != '', [
-            ('workload', toString(workload_id)),
-            if(mine, ('language', if(language = '', 'und', toString(language))), ('', '')),
-            if(mine, ('prompt_length', toString(arrayCount(b -> prompt_chars >= b, pc_bounds))), ('', '')),
-            if(mine AND quality_score IS NOT NULL,
-              ('quality_score', toString(arrayCount(b -> assumeNotNull(quality_score) >= b, qs_bounds))), ('', ''))
-          ]) AS pairs
-        FROM interactions FINAL
-        WHERE project_id = {projectId:String}
-          AND time > {baseStart:DateTime64(6, 'UTC')} AND time <= {asOf:DateTime64(6, 'UTC')}
+        SELECT cur, n,
+          multiIf(aggregated = ${BY_WORKLOAD}, 'workload', aggregated = ${BY_LANGUAGE}, 'language',
+            aggregated = ${BY_LENGTH}, 'prompt_length', 'quality_score') AS dimension,
+          multiIf(aggregated = ${BY_WORKLOAD}, toString(workload_id),
+            aggregated = ${BY_LANGUAGE}, if(language = '', 'und', toString(language)),
+            aggregated = ${BY_LENGTH}, toString(arrayCount(b -> prompt_chars >= b, length_bounds)),
+            toString(arrayCount(b -> assumeNotNull(quality_score) >= b, quality_bounds))) AS bin
+        FROM (
+          -- The baseline's histograms of the filtered workload, over every histogram row (a window:
+          -- a scalar subquery over the same rows would read the interactions once more).
+          SELECT *,
+            ${histogramDecilesSql(`arraySort(groupArrayIf((prompt_chars, n),
+              aggregated = ${BY_LENGTH} AND is_mine AND NOT cur) OVER ())`)} AS length_bounds,
+            ${histogramDecilesSql(`arraySort(groupArrayIf((assumeNotNull(quality_score), n),
+              aggregated = ${BY_QUALITY} AND quality_score IS NOT NULL AND is_mine AND NOT cur) OVER ())`)} AS quality_bounds
+          FROM (
+            SELECT time > {curStart:DateTime64(6, 'UTC')} AS cur,
+              ({driftWorkload:String} = '' OR workload_id = {driftWorkload:String}) AS is_mine,
+              workload_id, language, prompt_chars, quality_score,
+              grouping(workload_id, language, prompt_chars, quality_score) AS aggregated, count() AS n
+            FROM (${source.sql})
+            GROUP BY GROUPING SETS ((cur, workload_id), (cur, is_mine, language), (cur, is_mine, prompt_chars),
+              (cur, is_mine, quality_score))
+          )
+        )
+        -- The workload mix is the project's; the rest is the filtered workload's, quality where scored.
+        WHERE aggregated = ${BY_WORKLOAD} OR (is_mine AND (aggregated != ${BY_QUALITY} OR quality_score IS NOT NULL))
       )
-      ARRAY JOIN pairs AS pair
       GROUP BY dimension, bin
       UNION ALL
       SELECT 'signal_kind' AS dimension, toString(kind) AS bin,
-        countIf(time <= {curStart:DateTime64(6, 'UTC')}) AS n_baseline, countIf(time > {curStart:DateTime64(6, 'UTC')}) AS n_current
-      FROM signals FINAL
+        uniqExactIf(cityHash64(request_id, signal_id), time <= {curStart:DateTime64(6, 'UTC')}) AS n_baseline,
+        uniqExactIf(cityHash64(request_id, signal_id), time > {curStart:DateTime64(6, 'UTC')}) AS n_current
+      FROM signals
       WHERE project_id = {projectId:String}
         AND time > {baseStart:DateTime64(6, 'UTC')} AND time <= {asOf:DateTime64(6, 'UTC')}
-        AND ({workload:String} = '' OR request_id IN (
-          SELECT request_id FROM interactions
-          WHERE project_id = {projectId:String} AND workload_id = {workload:String}
+        AND ({driftWorkload:String} = '' OR cityHash64(request_id) IN (
+          SELECT cityHash64(request_id) FROM interaction_facts
+          WHERE project_id = {projectId:String} AND workload_id = {driftWorkload:String}
             AND time > {baseStart:DateTime64(6, 'UTC')} - INTERVAL 1 DAY AND time <= {asOf:DateTime64(6, 'UTC')}))
       GROUP BY bin`,
-    query_params: { ...w },
+    query_params: {
+      ...source.params,
+      projectId: w.projectId,
+      driftWorkload: w.workload,
+      baseStart: w.baseStart,
+      curStart: w.curStart,
+      asOf: w.asOf,
+    },
     format: 'JSONEachRow',
   });
-  const rows = await result.json<{
-    dimension: DriftDimension;
-    bin: string;
-    n_baseline: string;
-    n_current: string;
-  }>();
+  return binCountsOf(await result.json<BinRow>());
+}
+
+/** A row of a bins statement: dimension, bin, n_baseline, n_current (counts as the engine's text). */
+export interface BinRow {
+  dimension: DriftDimension;
+  bin: string;
+  n_baseline: string;
+  n_current: string;
+}
+
+export function binCountsOf(rows: BinRow[]): BinCounts[] {
   return rows.map((r) => ({
     dimension: r.dimension,
     bin: r.bin,
     baseline: Number(r.n_baseline),
     current: Number(r.n_current),
   }));
+}
+
+/**
+ * Every interaction of the project in (baseStart, asOf] with `DRIFT_COLUMNS`, sealed days from the read
+ * model under the given signal window (any window's seals hold every interaction once). The source's
+ * `workload` param is '' (the workload mix is the project's): `driftBins` names its own `driftWorkload`.
+ */
+async function driftSource(
+  client: ClickHouseClient,
+  w: DriftWindows & { signalWindowHours: number },
+): Promise<OutcomeSource> {
+  const scope = {
+    projectId: w.projectId,
+    workload: '',
+    from: addMicros(w.baseStart, 1n),
+    to: addMicros(w.asOf, 1n),
+    asOf: w.asOf,
+    signalWindowHours: w.signalWindowHours,
+  };
+  const window = await interactionWindow(client, scope, DRIFT_COLUMNS);
+  return { sql: window.sql, params: { ...scopeParams(scope), ...window.params } };
 }
 
 export interface KappaCells {

@@ -18,6 +18,14 @@ import { createRowWriter, IngestCounters, parseKeys } from '@flywheel/collector'
 import { createStorage, type Storage } from '@flywheel/storage';
 import { createApiApp } from '../src/app';
 import { maintainReadModel } from '../src/read-model/maintain';
+import {
+  BENCHMARK_KEYS,
+  benchmarkAuth,
+  ENDPOINTS,
+  percentile,
+  SAMPLE_REQUEST_SQL,
+  SCOPES,
+} from './endpoints';
 import { DAYS, loadInteractions, loadLabels, loadSignals, PROJECTS, WORKLOADS } from './synthetic';
 
 const arg = (name: string, fallback: string) => {
@@ -30,11 +38,6 @@ const RESULTS_FILE = arg('results', '');
 const WITH_RAW = process.argv.includes('--raw');
 const RUNS = Number(arg('runs', '10'));
 const CHUNK = 1_000_000;
-const KEYS = PROJECTS.map((p) => `${p}:${p}-benchmark-key-000`).join(',');
-const auth = (project: string) => ({
-  authorization: `Bearer ${project}-benchmark-key-000`,
-  'content-type': 'application/json',
-});
 
 const dir = arg('keep', '') || mkdtempSync(join(tmpdir(), 'flywheel-api-bench-'));
 const open = () => createStorage({ engine: 'embedded', dataDir: join(dir, 'data'), database: 'default' });
@@ -63,7 +66,7 @@ async function load(storage: Storage) {
       ] as const) {
         const res = await app.request('/api/v1/cycles', {
           method: 'POST',
-          headers: auth(project),
+          headers: benchmarkAuth(project),
           body: JSON.stringify({
             id: `${workload}-${version}`,
             workloadId: workload,
@@ -85,7 +88,7 @@ async function load(storage: Storage) {
     }));
     await app.request('/api/v1/evals', {
       method: 'POST',
-      headers: auth(project),
+      headers: benchmarkAuth(project),
       body: JSON.stringify({ evals }),
     });
   }
@@ -103,7 +106,7 @@ async function load(storage: Storage) {
 function appFor(storage: Storage) {
   return createApiApp({
     client: storage.client,
-    keys: parseKeys(KEYS),
+    keys: parseKeys(BENCHMARK_KEYS),
     writer: createRowWriter(storage.client),
     counters: new IngestCounters(),
   });
@@ -112,59 +115,11 @@ function appFor(storage: Storage) {
 /** A request of project p0 from the middle of the range, looked up once the data is loaded. */
 let sampleRequest = '';
 
-const ENDPOINTS: Array<[string, string, (scope: string) => string, unknown?]> = [
-  ['GET', 'velocity (day)', (s) => `/api/v1/velocity?${s}`],
-  ['GET', 'velocity (week)', (s) => `/api/v1/velocity?bucket=week&${s}`],
-  ['GET', 'gate', (s) => `/api/v1/gate?${s}`],
-  ['GET', 'interactions (50)', (s) => `/api/v1/interactions?limit=50&${s}`],
-  ['GET', 'cycles', (s) => `/api/v1/cycles?${s}`],
-  ['GET', 'checks/drift', (s) => `/api/v1/checks/drift?${s}`],
-  ['GET', 'checks/sycophancy', (s) => `/api/v1/checks/sycophancy?${s}`],
-  ['GET', 'checks/latency-bias', (s) => `/api/v1/checks/latency-bias?${s}`],
-  ['GET', 'checks/survivorship', (s) => `/api/v1/checks/survivorship?${s}`],
-  ['GET', 'signal-mix', (s) => `/api/v1/signal-mix?${s}`],
-  ['GET', 'alarms', () => '/api/v1/alarms'],
-  ['GET', 'meta', () => '/api/v1/meta'],
-  ['GET', 'one interaction', () => `/api/v1/interactions/${sampleRequest}`],
-  ['GET', 'review-queue (20)', (s) => `/api/v1/review-queue?limit=20&${s}`],
-  [
-    'POST',
-    'reviews (100)',
-    () => '/api/v1/reviews',
-    {
-      reviews: Array.from({ length: 100 }, (_, i) => ({
-        requestId: `r${i * 97}`,
-        reviewer: 'bench',
-        labels: { accuracy: true, helpfulness: true, safety: true },
-      })),
-    },
-  ],
-  [
-    'POST',
-    'judgments (100)',
-    () => '/api/v1/judgments',
-    {
-      judgments: Array.from({ length: 100 }, (_, i) => ({
-        requestId: `r${i * 89}`,
-        judgeId: 'bench',
-        metric: 'accuracy',
-        passed: i % 3 > 0,
-      })),
-    },
-  ],
-  ['POST', 'cycles/{id}/snapshot', () => '/api/v1/cycles/w0-v3/snapshot', {}],
-];
-
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-
 async function time(app: ReturnType<typeof createApiApp>, method: string, path: string, body: unknown) {
   const start = performance.now();
   const res = await app.request(path, {
     method,
-    headers: auth('p0'),
+    headers: benchmarkAuth('p0'),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   await res.arrayBuffer();
@@ -180,19 +135,15 @@ interface Timing {
   p95: number;
 }
 
-const SCOPES: Array<[string, string]> = [
-  ['one workload (p0/w1)', 'workload=w1'],
-  ['whole project (p0)', ''],
-];
-
 async function timeAll(app: ReturnType<typeof createApiApp>, reads: boolean): Promise<Timing[]> {
   const timings: Timing[] = [];
   for (const [label, scope] of SCOPES) {
-    for (const [method, name, path, body] of ENDPOINTS) {
+    for (const { method, name, path, body } of ENDPOINTS) {
       if (method === 'POST' && (scope !== '' || reads)) continue;
-      const cold = await time(app, method, path(scope), body);
+      const url = path(scope, sampleRequest);
+      const cold = await time(app, method, url, body);
       const warm: number[] = [];
-      for (let i = 0; i < RUNS; i++) warm.push(await time(app, method, path(scope), body));
+      for (let i = 0; i < RUNS; i++) warm.push(await time(app, method, url, body));
       const t = {
         scope: label,
         endpoint: `${method} ${name}`,
@@ -223,8 +174,7 @@ async function runSize() {
   await storage.migrate();
   await load(storage);
   const sample = await storage.client.query({
-    query: `SELECT request_id FROM interactions WHERE project_id = 'p0' AND workload_id = 'w1'
-      ORDER BY time LIMIT 1 OFFSET {offset:UInt64}`,
+    query: SAMPLE_REQUEST_SQL,
     query_params: { offset: Math.floor(ROWS / 20) },
     format: 'JSONEachRow',
   });

@@ -14,12 +14,10 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { processBody } from '@flywheel/collector';
 import { createStorage, insertJsonLines, type ClickHouseClient } from '@flywheel/storage';
 import { finished, spawnCli, started } from '../support/process';
-import { recordSpans } from '../support/otel';
-import { emitLlmSpan, emitSmallSpan, textGenerator } from './llm-spans';
+import { emitLlmSpan, emitSmallSpan, otlpBodies, textGenerator } from './llm-spans';
 import { send, type Sent } from './send';
 
 const options = new Command()
@@ -45,19 +43,7 @@ const cpuSeconds = (pid: number) => {
 };
 const T0 = Date.parse('2026-11-01T00:00:00Z');
 
-async function bodiesOf(
-  count: number,
-  emit: (tracer: Parameters<Parameters<typeof recordSpans>[1]>[0], i: number) => void,
-): Promise<Uint8Array[]> {
-  const bodies: Uint8Array[] = [];
-  for (let r = 0; r < count; r++) {
-    const spans = await recordSpans('bench-app', (tracer) => {
-      for (let i = 0; i < batch; i++) emit(tracer, r * batch + i);
-    });
-    bodies.push(ProtobufTraceSerializer.serializeRequest(spans)!);
-  }
-  return bodies;
-}
+const bodiesOf = (count: number, emit: Parameters<typeof otlpBodies>[2]) => otlpBodies(count, batch, emit);
 
 interface PhaseResult {
   phase: string;

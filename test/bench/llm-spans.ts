@@ -1,4 +1,6 @@
 import type { Tracer } from '@opentelemetry/api';
+import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { recordSpans } from '../support/otel';
 
 /** A deterministic generator of LLM-typical text: ordinary words, so it compresses like real prompts. */
 export function textGenerator(seed: number) {
@@ -85,4 +87,20 @@ export function emitSmallSpan(tracer: Tracer, i: number, startMs: number): void 
       },
     })
     .end(startMs + 300 + (i % 200));
+}
+
+/** `count` OTLP/protobuf request bodies of `batch` spans each; `emit` records span `i` of them all. */
+export async function otlpBodies(
+  count: number,
+  batch: number,
+  emit: (tracer: Tracer, i: number) => void,
+): Promise<Uint8Array[]> {
+  const bodies: Uint8Array[] = [];
+  for (let r = 0; r < count; r++) {
+    const spans = await recordSpans('bench-app', (tracer) => {
+      for (let i = 0; i < batch; i++) emit(tracer, r * batch + i);
+    });
+    bodies.push(ProtobufTraceSerializer.serializeRequest(spans)!);
+  }
+  return bodies;
 }

@@ -3,7 +3,7 @@ import type { GateReason } from '../queries/gate';
 import { gateVerdicts, type GateVerdict } from '../queries/gate-verdicts';
 import { configuredWorkloads, gateConfigHistory } from '../queries/gate-config';
 import type { Outcome } from '../queries/outcome';
-import { interactionRows, type InteractionListRow } from '../queries/interaction-rows';
+import { interactionRows } from '../queries/interaction-rows';
 import { signalsForRequests } from '../queries/interaction-signals';
 import {
   countInteractions,
@@ -14,7 +14,6 @@ import {
 } from '../queries/interactions';
 import { encodeCursor, type InteractionCursor } from './interaction-cursor';
 import { effectiveGateConfig } from './gate-settings';
-import { isoToEventTime } from './time';
 
 export interface InteractionSearch {
   projectId: string;
@@ -95,12 +94,16 @@ async function detailed(
   conversation: boolean,
 ) {
   const ids = [...new Set(keys.map((k) => k.requestId))];
-  const outcomes = await outcomesOf(client, filter, ids);
-  const [rows, signals] = await Promise.all([
-    interactionRows(client, s.projectId, keys, outcomes, { conversation }),
-    signalsForRequests(client, s.projectId, ids),
+  // The verdicts need only the keys (workload, time): they are read beside the rows, not after them.
+  const [[rows, signals], verdicts] = await Promise.all([
+    outcomesOf(client, filter, ids).then((outcomes) =>
+      Promise.all([
+        interactionRows(client, s.projectId, keys, outcomes, { conversation }),
+        signalsForRequests(client, s.projectId, ids),
+      ]),
+    ),
+    verdictsByWorkload(client, s.projectId, keys, s.to, s.asOf),
   ]);
-  const verdicts = await verdictsByWorkload(client, s.projectId, rows, s.to, s.asOf);
   const byRequest = new Map(signals.map((x) => [x.requestId, x]));
   return rows.map((row) => {
     const signal = byRequest.get(row.requestId);
@@ -133,10 +136,11 @@ async function detailed(
 async function verdictsByWorkload(
   client: ClickHouseClient,
   projectId: string,
-  rows: InteractionListRow[],
+  rows: InteractionKey[],
   to: string,
   asOf: string,
 ) {
+  if (rows.length === 0) return new Map<string, GateVerdict>();
   const own = new Set(await configuredWorkloads(client, projectId));
   const byWorkload = new Map<string, string[]>();
   for (const r of rows) {
@@ -147,13 +151,16 @@ async function verdictsByWorkload(
   const verdicts = await Promise.all(
     [...byWorkload].map(async ([workload, requestIds]) => {
       const config = effectiveGateConfig(await gateConfigHistory(client, projectId, workload), workload, {});
-      // The page's rows are the requests: none is older than the page's oldest row.
+      // The page's rows are the requests: none is older than the page's oldest row, or newer than its
+      // newest (event-time text of one format: compared as strings).
       const since = rows.reduce((t, r) => (r.time < t ? r.time : t), rows[0]!.time);
+      const latest = rows.reduce((t, r) => (r.time > t ? r.time : t), rows[0]!.time);
       return gateVerdicts(client, {
         projectId,
         workload,
         requestIds,
-        since: isoToEventTime(since),
+        since,
+        latest,
         to,
         asOf,
         config,

@@ -26,6 +26,8 @@ export async function gateVerdicts(
     requestIds: string[];
     /** When known, an event time none of the requests is older than: their rows are sought after it. */
     since?: string;
+    /** When known, an event time none of the requests is newer than: none is in a tail that starts later. */
+    latest?: string;
     to: string;
     asOf: string;
     config: GateConfig;
@@ -47,6 +49,14 @@ export async function gateVerdicts(
       WHERE project_id = {projectId:String} AND request_id IN {requestIds:Array(String)}
         AND time >= ${since} AND time < {to:DateTime64(6, 'UTC')} AND dup_key != '')`,
   );
+  // Requests all older than the tail (one interaction, an older page) have every verdict sealed: the
+  // tail's computation, which costs the same with no row to compute, is left out.
+  const tailRead =
+    plan.tail !== null && (params.latest === undefined || params.latest >= plan.tail)
+      ? `UNION ALL
+      SELECT request_id, evaluated, gate_passed, CAST(gate_reasons, 'Array(String)')
+      FROM (${gatedRowsSql({ ...raw, wanted: 'request_id IN {requestIds:Array(String)}' })})`
+      : '';
   const result = await client.query({
     query: `
       SELECT request_id AS requestId, true AS evaluated, empty(gate_reasons) AS passed,
@@ -57,9 +67,7 @@ export async function gateVerdicts(
         AND ${currentSealSql('gateDays', 'gateVersions')}
         AND day >= toDate(${since}) AND time >= ${since} AND time < {to:DateTime64(6, 'UTC')}
         AND request_id IN {requestIds:Array(String)}
-      UNION ALL
-      SELECT request_id, evaluated, gate_passed, CAST(gate_reasons, 'Array(String)')
-      FROM (${gatedRowsSql({ ...raw, wanted: 'request_id IN {requestIds:Array(String)}' })})`,
+      ${tailRead}`,
     query_params: {
       projectId: params.projectId,
       workload,

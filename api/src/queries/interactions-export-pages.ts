@@ -11,7 +11,7 @@ import { requestOutcomesSql, signalsAroundSql } from './outcome';
  */
 
 /** A row's place in the export's order. */
-export type ExportKey = Omit<InteractionKey, 'requestId'>;
+export type ExportKey = Omit<InteractionKey, 'requestId' | 'workloadId'>;
 
 /** The rows of one page: strictly after `below` (none: from the newest) down to `atLeast`, included. */
 export interface ExportPageBounds {

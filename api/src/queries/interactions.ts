@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { InteractionCursor } from '../analytics/interaction-cursor';
+import { addDays } from '../analytics/time';
 import { EVENT_TEXT_MATCH_SQL } from './interaction-messages';
 import { GATED_INTERACTIONS_SQL, gateQueryParams, type GateConfig, type GateReason } from './gate';
 import { requestOutcomesSql, signalsAroundSql, type Outcome } from './outcome';
@@ -32,6 +33,7 @@ export interface InteractionFilter {
 /** A row's place in the list: its sort key (newest first) and its request. */
 export interface InteractionKey {
   requestId: string;
+  workloadId: string;
   /** DateTime64 text. */
   time: string;
   traceId: string;
@@ -105,13 +107,49 @@ export function filterParams(filter: InteractionFilter): Record<string, unknown>
 const KEY = '(f.time, f.trace_id, f.span_id)';
 const CURSOR_KEY = "({cursorTime:DateTime64(6, 'UTC')}, {cursorTrace:String}, {cursorSpan:String})";
 
+/** Days a page is first sought in from where it starts, then wider: most pages lie in a day or two. */
+const PAGE_WINDOW_DAYS = [1, 8, 64];
+
 /**
  * One page of the list's keys, newest first, read from the narrow `interaction_facts` (no FINAL: a
  * re-delivery not merged yet shares its key and is dropped by `LIMIT 1 BY`). Keyset paging: `older`
  * reads the rows past the cursor's key, `newer` those before it (in reverse, then turned around).
  * Returns up to `limit` keys and whether there are more rows beyond them in the direction read.
+ *
+ * The keys are sorted by time across workloads, which the facts' order (workload first) cannot give
+ * without reading the whole range: the page is sought first in the day before where it starts (the
+ * cursor, or asOf), then in 8 and 64 days, then the whole range. A window with more rows
+ * than the page holds the page exactly: every row in it is nearer the start than any row outside it.
+ * Narrowing the range narrows the filters' own reads (text, outcomes) too, whose answer for a row does
+ * not depend on the range; the gate's filter, and a request looked up by id, are read over the whole
+ * range at once.
  */
 export async function interactionPage(
+  client: ClickHouseClient,
+  filter: InteractionFilter,
+  limit: number,
+  cursor: InteractionCursor | null,
+): Promise<{ keys: InteractionKey[]; more: boolean }> {
+  const newer = cursor?.direction === 'newer';
+  if (!filter.gate && !filter.gateReason && !filter.requestId) {
+    // Without a cursor the newest rows are sought back from asOf (a range may end at the end of time);
+    // rows after asOf, if any, are in every window too.
+    const start = cursor?.time ?? (filter.asOf < filter.to ? filter.asOf : filter.to);
+    for (const days of PAGE_WINDOW_DAYS) {
+      const edge = addDays(start, newer ? days : -days);
+      const window = newer
+        ? edge < filter.to && { ...filter, to: edge }
+        : edge > filter.from && { ...filter, from: edge };
+      if (!window) break;
+      const page = await keysPage(client, window, limit, cursor);
+      if (page.more) return page;
+    }
+  }
+  return keysPage(client, filter, limit, cursor);
+}
+
+/** One page of keys inside the filter's range, as `interactionPage` describes it. */
+async function keysPage(
   client: ClickHouseClient,
   filter: InteractionFilter,
   limit: number,
@@ -122,7 +160,8 @@ export async function interactionPage(
   const seek = cursor ? `AND ${KEY} ${newer ? '>' : '<'} ${CURSOR_KEY}` : '';
   const result = await client.query({
     query: `
-      SELECT f.request_id AS requestId, toString(f.time) AS eventTime, f.trace_id AS traceId, f.span_id AS spanId
+      SELECT f.request_id AS requestId, toString(f.workload_id) AS workloadId, toString(f.time) AS eventTime,
+        f.trace_id AS traceId, f.span_id AS spanId
       FROM interaction_facts AS f
       WHERE ${selectedSql(filter)}
         ${seek}
@@ -138,10 +177,17 @@ export async function interactionPage(
     },
     format: 'JSONEachRow',
   });
-  const rows = await result.json<{ requestId: string; eventTime: string; traceId: string; spanId: string }>();
+  const rows = await result.json<{
+    requestId: string;
+    workloadId: string;
+    eventTime: string;
+    traceId: string;
+    spanId: string;
+  }>();
   const more = rows.length > limit;
   const keys = rows.slice(0, limit).map((r) => ({
     requestId: r.requestId,
+    workloadId: r.workloadId,
     time: r.eventTime,
     traceId: r.traceId,
     spanId: r.spanId,

@@ -89,6 +89,24 @@ describe('GET /api/v1/interactions paging', () => {
     expect(page.prevCursor).toBeNull();
   });
 
+  it('gives the same rows in pages of any size as in one page, under a filter or none', async () => {
+    // Ten rows a day: a page is found in the last day, in 8 days or only in the whole range.
+    for (const filter of ['', 'workload=chat&', 'q=account%203&', 'outcome=failure&']) {
+      const whole = (await get(`/api/v1/interactions?${filter}limit=1000`)).body as Page;
+      for (const limit of [7, 13, 40]) {
+        const seen: string[] = [];
+        let page = (await get(`/api/v1/interactions?${filter}limit=${limit}`)).body as Page;
+        seen.push(...page.items.map((i) => i.requestId));
+        while (page.nextCursor) {
+          page = (await get(`/api/v1/interactions?${filter}limit=${limit}&cursor=${page.nextCursor}`))
+            .body as Page;
+          seen.push(...page.items.map((i) => i.requestId));
+        }
+        expect(seen, `${filter} ${limit}`).toEqual(whole.items.map((i) => i.requestId));
+      }
+    }
+  });
+
   it('counts and pages under every filter, with each row’s signals', async () => {
     const page = (await get('/api/v1/interactions?modelVersion=v2&outcome=success&limit=5')).body as Page;
     expect(page.total).toBe(15);

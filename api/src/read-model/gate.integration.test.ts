@@ -149,16 +149,25 @@ async function referenceQueue(c: Case) {
 }
 
 /** A random sample of a workload's requests, and the event time none of them is older than. */
-async function requestsOf(workload: string, sample: number): Promise<{ ids: string[]; since: string }> {
+async function requestsOf(
+  workload: string,
+  sample: number,
+): Promise<{ ids: string[]; since: string; latest: string }> {
+  // A third of the time only requests of the first half of the data: all on sealed days once sealed.
+  const before = rnd() < 1 / 3 ? isoToEventTime(plusDays(T0, DAYS / 2)) : '2299-12-31 00:00:00.000000';
   const result = await env.storage.client.query({
     query: `SELECT request_id AS id, toString(min(time)) AS t FROM interactions
-      WHERE project_id = 'p' AND workload_id = {workload:String}
+      WHERE project_id = 'p' AND workload_id = {workload:String} AND time < {before:DateTime64(6, 'UTC')}
       GROUP BY id ORDER BY cityHash64(id, {seed:UInt32}) LIMIT {sample:UInt32}`,
-    query_params: { workload, sample, seed: Math.floor(rnd() * 1000) },
+    query_params: { workload, sample, before, seed: Math.floor(rnd() * 1000) },
     format: 'JSONEachRow',
   });
   const rows = await result.json<{ id: string; t: string }>();
-  return { ids: rows.map((r) => r.id), since: rows.reduce((m, r) => (r.t < m ? r.t : m), '9999') };
+  return {
+    ids: rows.map((r) => r.id),
+    since: rows.reduce((m, r) => (r.t < m ? r.t : m), '9999'),
+    latest: rows.reduce((m, r) => (r.t > m ? r.t : m), ''),
+  };
 }
 
 async function randomCase(): Promise<Case> {
@@ -248,9 +257,9 @@ async function expectEquivalent(cases: number): Promise<number> {
     );
     flagged += versions.reduce((n, v) => n + v.sycophantic + v.capitulated + v.gatePassedSycophantic, 0);
     const workload = c.workload || pick(['w0', 'w1', 'w2']);
-    const { ids, since } = await requestsOf(workload, 25);
-    // Half of the time told how old the requests are at most, as the explorer tells it.
-    const bound = rnd() < 0.5 ? { since } : {};
+    const { ids, since, latest } = await requestsOf(workload, 25);
+    // Half of the time told how old and how new the requests are at most, as the explorer tells it.
+    const bound = rnd() < 0.5 ? { since, latest } : {};
     const verdicts = await gateVerdicts(client, {
       projectId: 'p',
       ...c,

@@ -66,11 +66,14 @@ export async function findInteractions(
   page: { limit: number; cursor: InteractionCursor | null; conversation?: boolean },
 ) {
   const filter = await interactionFilter(client, s);
-  const [{ keys, more }, total] = await Promise.all([
-    interactionPage(client, filter, page.limit, page.cursor),
+  // The page's details need its keys, not the total: they are read while the total is counted.
+  const [{ keys, more, items }, total] = await Promise.all([
+    interactionPage(client, filter, page.limit, page.cursor).then(async (found) => ({
+      ...found,
+      items: await detailed(client, s, filter, found.keys, page.conversation ?? false),
+    })),
     countInteractions(client, filter),
   ]);
-  const items = await detailed(client, s, filter, keys, page.conversation ?? false);
   const first = keys[0];
   const last = keys[keys.length - 1];
   // Reading older rows, `more` says whether older ones remain; reading newer ones, whether newer ones do.

@@ -64,6 +64,7 @@ export type InteractionColumn =
   | 'topic_relevance'
   | 'dup_key'
   | 'prompt_key'
+  | 'response_mean_logprob'
   | 'prompt'
   | 'response';
 

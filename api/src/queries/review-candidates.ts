@@ -4,7 +4,7 @@ import { gatedWindow, type GatedSource } from '../read-model/gate-window';
 import type { OutcomeSource } from '../read-model/outcome-window';
 import { gateQueryParams, type GateConfig } from './gate';
 import { closedBy } from './outcomes';
-import { versionChangedSql, versionWindow, VERSION_LOOKBACK_DAYS } from './version-changes';
+import { versionChangedAnswersSql, versionWindow, VERSION_LOOKBACK_DAYS } from './version-changes';
 import { JUDGMENT_PASS_SQL } from './verdicts';
 
 /**
@@ -62,18 +62,33 @@ export interface QueueItem {
   leasedTo: string[];
 }
 
-const reasonSql = (reason: ReviewReason, condition: string) => `if(${condition}, '${reason}', '')`;
+const REASONS = Object.keys(REVIEW_REASONS) as ReviewReason[];
+
+/** When each reason holds, over a candidate's columns; every weight is positive, so no reason, no item. */
+const REASON_SQL: Record<ReviewReason, string> = {
+  judge_user_disagree:
+    "judge_passed IS NOT NULL AND outcome != 'unknown' AND judge_passed != (outcome = 'success')",
+  correction: "deciding_kind = 'corrected'",
+  version_changed: 'version_changed',
+  judge_near_threshold:
+    'quality_score IS NOT NULL AND abs(quality_score - {minQualityScore:Float64}) <= {nearMargin:Float64}',
+  uncertain_output: 'mean_logprob IS NOT NULL AND mean_logprob < {uncertainLogprob:Float64}',
+  rare_stratum: 'stratum_size < {rareShare:Float64} * window_size',
+  sample: 'gate_passed AND (CRC32(request_id) % 100 < {samplePercent:UInt8} OR week_first)',
+};
 
 /**
  * What to review next: the evaluated interactions of the window that are sampled (gate-passed with
  * CRC-32 of the request id mod 100 below the rate, plus the first of each workload and week so that no
  * stratum goes unsampled) or high-value (the accuracy judges' verdict, as `JUDGMENT_PASS_SQL` reads a
  * judgment, differs from the user's outcome; a correction decided the outcome; another model version
- * answered the same input with the other outcome (`versionChangedSql`); the judge's score is near the
- * gate's threshold; the mean token logprob is below `uncertainLogprob`; a rare workload and language),
- * ranked by priority.
+ * answered the same input with the other outcome (`versionChangedAnswersSql`); the judge's score is near
+ * the gate's threshold; the mean token logprob is below `uncertainLogprob`; a rare workload and
+ * language), ranked by priority.
  * An item needs one review, or two for the overlap share; it leaves the queue once that many reviewers
- * posted a review or hold an unexpired lease on it. Tests pass raw-row references as `sources`.
+ * posted a review or hold an unexpired lease on it. The candidates' language, judge score, logprob and
+ * input key come with their verdicts (`gatedWindow` with `features`), so the window's rows are read once
+ * and joined only to the judgments, reviews and leases. Tests pass raw-row references as `sources`.
  */
 export async function reviewQueue(
   client: ClickHouseClient,
@@ -87,47 +102,43 @@ export async function reviewQueue(
   const w = { ...p, to };
   // The window's verdicts and the version window's outcomes: sealed days as stored, the rest from raw rows.
   const [g, versions] = await Promise.all([
-    sources.gated ?? gatedWindow(client, w),
+    sources.gated ?? gatedWindow(client, w, { features: true }),
     sources.versions ??
       versionWindow(client, { ...w, versionFrom, signalWindowHours: p.config.signalWindowHours }),
   ]);
   const result = await client.query({
     query: `
-      SELECT request_id, workload_id, toString(time) AS event_time, language, reasons, priority, needed,
-        reviewed_by, leased_to
+      -- The reasons are spelled out for the rows shown only: the ranking needs their weights alone.
+      SELECT request_id, workload_id, toString(time) AS event_time, language,
+        arrayFilter(r -> r != '', [${REASONS.map((r) => `if(is_${r}, '${r}', '')`).join(', ')}]) AS reasons,
+        priority, needed, reviewed_by, leased_to
       FROM (
         SELECT *,
-          arrayFilter(r -> r != '', [
-            ${reasonSql('judge_user_disagree', "judge_passed IS NOT NULL AND outcome != 'unknown' AND judge_passed != (outcome = 'success')")},
-            ${reasonSql('correction', "deciding_kind = 'corrected'")},
-            ${reasonSql('version_changed', 'version_changed')},
-            ${reasonSql('judge_near_threshold', 'quality_score IS NOT NULL AND abs(quality_score - {minQualityScore:Float64}) <= {nearMargin:Float64}')},
-            ${reasonSql('uncertain_output', 'mean_logprob IS NOT NULL AND mean_logprob < {uncertainLogprob:Float64}')},
-            ${reasonSql('rare_stratum', 'stratum_size < {rareShare:Float64} * window_size')},
-            ${reasonSql('sample', 'gate_passed AND (CRC32(request_id) % 100 < {samplePercent:UInt8} OR week_rank = 1)')}
-          ]) AS reasons,
-          arraySum(arrayMap(r -> {weights:Map(String, Float64)}[r], reasons)) AS priority,
+          ${REASONS.map((r) => `(${REASON_SQL[r]}) AS is_${r}`).join(',\n          ')},
+          ${REASONS.map((r) => `is_${r} * {weight_${r}:Float64}`).join(' + ')} AS priority,
           1 + (cityHash64('overlap', request_id) % 10000 < {overlapShare:Float64} * 10000) AS needed,
           toUInt64(length(reviewed_by) + length(leased_to)) AS taken
         FROM (
-          SELECT g.request_id AS request_id, g.workload_id AS workload_id, g.time AS time,
-            g.outcome AS outcome, g.deciding_kind AS deciding_kind, g.gate_passed AS gate_passed,
-            f.f_language AS language, f.f_quality AS quality_score, j.j_passed AS judge_passed,
-            f.f_mean_logprob AS mean_logprob, g.request_id IN (${versionChangedSql(versions.sql)}) AS version_changed,
-            r.r_reviewers AS reviewed_by, arrayFilter(x -> NOT has(r.r_reviewers, x), l.l_holders) AS leased_to,
-            row_number() OVER (PARTITION BY g.workload_id, toMonday(g.time), g.gate_passed
-              ORDER BY CRC32(g.request_id), g.request_id) AS week_rank,
-            count() OVER (PARTITION BY g.workload_id, f.f_language) AS stratum_size,
-            count() OVER () AS window_size
-          FROM (${g.sql}) AS g
-          INNER JOIN (
-            SELECT request_id, any(language) AS f_language, any(quality_score) AS f_quality,
-              any(response_mean_logprob) AS f_mean_logprob
-            FROM interactions
-            WHERE project_id = {projectId:String} AND ({workload:String} = '' OR workload_id = {workload:String})
-              AND time >= {from:DateTime64(6, 'UTC')} AND time < {to:DateTime64(6, 'UTC')}
-            GROUP BY request_id
-          ) AS f ON f.request_id = g.request_id
+          SELECT c.request_id AS request_id, c.workload_id AS workload_id, c.time AS time, c.outcome AS outcome,
+            c.deciding_kind AS deciding_kind, c.gate_passed AS gate_passed, c.language AS language,
+            c.quality_score AS quality_score, c.mean_logprob AS mean_logprob, c.week_first AS week_first,
+            c.stratum_size AS stratum_size, c.window_size AS window_size, j.j_passed AS judge_passed,
+            (c.workload_id, c.prompt_key, c.model_version, c.outcome) IN (${versionChangedAnswersSql(versions.sql)}) AS version_changed,
+            r.r_reviewers AS reviewed_by, arrayFilter(x -> NOT has(r.r_reviewers, x), l.l_holders) AS leased_to
+          FROM (
+            -- The window's aggregates as windows over the candidates, read once: the first of each
+            -- workload, week and verdict by CRC-32 (the sample's floor), each stratum's size, the total.
+            SELECT g.request_id AS request_id, g.workload_id AS workload_id, g.time AS time,
+              g.model_version AS model_version, g.outcome AS outcome, g.deciding_kind AS deciding_kind,
+              g.gate_passed AS gate_passed, g.prompt_key AS prompt_key, g.language AS language,
+              g.quality_score AS quality_score, g.mean_logprob AS mean_logprob,
+              (CRC32(g.request_id), g.request_id) = min((CRC32(g.request_id), g.request_id))
+                OVER (PARTITION BY g.workload_id, toMonday(g.time), g.gate_passed) AS week_first,
+              count() OVER (PARTITION BY g.workload_id, g.language) AS stratum_size,
+              count() OVER () AS window_size
+            FROM (${g.sql}) AS g
+            WHERE g.time >= {from:DateTime64(6, 'UTC')} AND g.evaluated
+          ) AS c
           LEFT JOIN (
             SELECT request_id,
               if(countIf(pass IS NOT NULL) = 0, NULL, toNullable(minIf(assumeNotNull(pass), pass IS NOT NULL))) AS j_passed
@@ -136,25 +147,25 @@ export async function reviewQueue(
               WHERE project_id = {projectId:String} AND time <= {asOf:DateTime64(6, 'UTC')} AND metric = 'accuracy'
             )
             GROUP BY request_id
-          ) AS j ON j.request_id = g.request_id
+          ) AS j ON j.request_id = c.request_id
           LEFT JOIN (
             SELECT request_id, arraySort(groupUniqArray(reviewer)) AS r_reviewers FROM reviews FINAL
             WHERE project_id = {projectId:String}
             GROUP BY request_id
-          ) AS r ON r.request_id = g.request_id
+          ) AS r ON r.request_id = c.request_id
           LEFT JOIN (
             SELECT request_id, arraySort(groupUniqArray(reviewer)) AS l_holders FROM review_leases FINAL
             WHERE project_id = {projectId:String} AND expires_at > {now:DateTime64(6, 'UTC')}
             GROUP BY request_id
-          ) AS l ON l.request_id = g.request_id
-          WHERE g.time >= {from:DateTime64(6, 'UTC')} AND g.evaluated
+          ) AS l ON l.request_id = c.request_id
         )
+        WHERE priority > 0
+          AND if({reviewer:String} = '', taken < needed,
+            NOT has(reviewed_by, {reviewer:String}) AND (has(leased_to, {reviewer:String}) OR taken < needed))
+        ORDER BY has(leased_to, {reviewer:String}) DESC, priority DESC, CRC32(request_id), request_id
+        LIMIT {limit:UInt32}
       )
-      WHERE length(reasons) > 0
-        AND if({reviewer:String} = '', taken < needed,
-          NOT has(reviewed_by, {reviewer:String}) AND (has(leased_to, {reviewer:String}) OR taken < needed))
-      ORDER BY has(leased_to, {reviewer:String}) DESC, priority DESC, CRC32(request_id), request_id
-      LIMIT {limit:UInt32}`,
+      ORDER BY has(leased_to, {reviewer:String}) DESC, priority DESC, CRC32(request_id), request_id`,
     query_params: {
       ...g.params,
       ...versions.params,
@@ -173,7 +184,7 @@ export async function reviewQueue(
       versionFrom,
       reviewer: p.reviewer,
       limit: p.limit,
-      weights: REVIEW_REASONS,
+      ...Object.fromEntries(REASONS.map((r) => [`weight_${r}`, REVIEW_REASONS[r]])),
     },
     format: 'JSONEachRow',
   });

@@ -26,7 +26,7 @@ const PREFIX = 'versions';
 
 /**
  * The interactions of the version window whose signal window closed at asOf, with their outcomes, as
- * `versionChangedSql` reads them: sealed days from `outcome_rows`, the rest through the outcome rule
+ * `versionChangedAnswersSql` reads them: sealed days from `outcome_rows`, the rest through the outcome rule
  * (`outcomeWindow`, its plan's params prefixed). Only interactions up to asOf minus the signal window
  * can count, so the window ends there and the open tail's outcomes are never computed.
  */
@@ -52,28 +52,30 @@ export const VERSION_WINDOW_REFERENCE_SQL = interactionsWithOutcomeSql({
 });
 
 /**
- * SQL: `request_id` of every interaction of the version window (`window`: its SQL, columns request_id,
- * time, workload_id, model_version, prompt_key, outcome) whose behaviour changed between versions: its
- * signal window closed at asOf, its outcome is known, and another model version of the same project and
- * workload answered an input with the same key (`prompt_key`, computed at insert by storage migration
- * 0014) in that window with the other known outcome. Both sides of such a pair are listed. The
- * near-duplicate key `dup_key` hashes the response, which is what changes between versions.
+ * SQL: the answers of the version window (`window`: its SQL, columns time, workload_id, model_version,
+ * prompt_key, outcome) that changed between versions, as (workload_id, prompt_key, model_version,
+ * outcome) tuples. An interaction changed when its signal window closed at asOf, its outcome is known,
+ * and another model version of the same project and workload answered an input with the same key
+ * (`prompt_key`, computed at insert by storage migration 0014) in that window with the other known
+ * outcome: exactly when its own tuple is listed, given it is in the window. Both sides of such a pair
+ * are listed. The near-duplicate key `dup_key` hashes the response, which is what changes between
+ * versions.
  *
- * Grouped by input key first: only keys two versions answered with both outcomes can list a row.
+ * Tuples rather than request ids: a key's answers are a handful of (version, outcome) pairs however many
+ * requests asked it, so no request id is carried through the grouping.
  * Params: asOf, signalWindowSeconds and those of `window`.
  */
-export function versionChangedSql(window: string): string {
+export function versionChangedAnswersSql(window: string): string {
   return `
-    SELECT a.1 AS request_id
+    SELECT workload_id, prompt_key, a.1 AS model_version, a.2 AS outcome
     FROM (
-      SELECT groupArray((request_id, model_version, outcome)) AS rows,
-        groupUniqArray((model_version, outcome)) AS answers
+      SELECT workload_id, prompt_key, groupUniqArray((model_version, outcome)) AS answers
       FROM (${window})
       WHERE outcome IN ('success', 'failure') AND prompt_key != 0
         AND time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')}
       GROUP BY workload_id, prompt_key
-      HAVING uniqExact(model_version) >= 2 AND uniqExact(outcome) = 2
+      HAVING length(answers) >= 2
     )
-    ARRAY JOIN rows AS a
-    WHERE arrayExists(x -> x.1 != a.2 AND x.2 != a.3, answers)`;
+    ARRAY JOIN answers AS a
+    WHERE arrayExists(x -> x.1 != a.1 AND x.2 != a.2, answers)`;
 }

@@ -17,8 +17,8 @@ export interface GateScope {
 /**
  * Seals consecutive days (one project, one gate scope) that follow the sealed prefix `before`: their
  * verdicts as of the end of time (each interaction's signal window has closed), one row per interaction
- * with its text's lexicon markers into `gate_rows`, counted per day, workload and model version into `daily_gate`, and each day's
- * earliest passing row per duplicate key into `gate_firsts`, which stand in for the days as history for
+ * with its text's lexicon markers and the review queue's features into `gate_rows`, counted per day,
+ * workload and model version into `daily_gate`, and each day's earliest passing row per duplicate key into `gate_firsts`, which stand in for the days as history for
  * later seals and reads. The marks are the cumulative ones read before this runs (`gatePrefix`): data
  * landing meanwhile moves them past the seal. Rows are written before the seal rows that make them
  * visible. Returns the days' seals.
@@ -55,10 +55,12 @@ export async function sealGateDays(
   // The verdicts are computed once, into `gate_rows`; the counts and firsts are read back from there.
   await client.command({
     query: `
-      INSERT INTO gate_rows
+      INSERT INTO gate_rows (project_id, gate_key, day, workload_id, time, request_id, seal_version,
+        model_version, dup_key, outcome, deciding_kind, base_passed, gate_reasons, praise, pushback, reversal,
+        prompt_key, language, quality_score, response_mean_logprob)
       SELECT {projectId:String}, {gateKey:String}, toDate(g.time), g.workload_id, g.time, g.request_id,
         {version:UInt64}, g.model_version, g.dup_key, g.outcome, g.deciding_kind, g.base_passed, g.gate_reasons,
-        m.praise, m.pushback, m.reversal
+        m.praise, m.pushback, m.reversal, g.prompt_key, g.language, g.quality_score, g.response_mean_logprob
       FROM (${gatedRowsSql({ rows, signalFilter, wanted: '1' })}) AS g
       LEFT JOIN (${textMarkersSql(rows)}) AS m ON m.request_id = g.request_id`,
     query_params: { ...params, ...markerParams() },

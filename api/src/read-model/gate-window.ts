@@ -28,21 +28,25 @@ export interface GatedSource {
  * window cuts bounded by its times; the rest is
  * computed from raw rows with sealed history's firsts standing in for the near-duplicate rule's scan.
  * The cost follows the window's unsealed part, not the project's history. Columns: those of
- * `gatedRowsSql`, and with `markers` the text's lexicon markers praise, pushback and reversal
- * (`textMarkersSql`). Params: the returned `params` plus projectId, workload, to, asOf and the
+ * `gatedRowsSql` but the features, with `markers` the text's lexicon markers praise, pushback and
+ * reversal (`textMarkersSql`), with `features` the review queue's prompt_key, language, quality_score
+ * and mean_logprob. Params: the returned `params` plus projectId, workload, to, asOf and the
  * thresholds (`gateQueryParams`).
  */
 export async function gatedWindow(
   client: ClickHouseClient,
   w: { projectId: string; workload: string; from: string; to: string; asOf: string; config: GateConfig },
-  options: { markers?: boolean } = {},
+  options: { markers?: boolean; features?: boolean } = {},
 ): Promise<GatedSource> {
   const plan = await planGateRead(client, w, { cutDays: true });
   const rawWhere = rawIntervalsSql(plan, 'i.');
   const raw = gateRawSql(plan, rawWhere, rawIntervalSignalsSql(plan));
   const rawRows = gatedRowsSql({ ...raw, wanted: rawIntervalsSql(plan) });
-  const stored = options.markers
+  const markers = options.markers
     ? ', toUInt8(praise) AS praise, toUInt8(pushback) AS pushback, toUInt8(reversal) AS reversal'
+    : '';
+  const features = options.features
+    ? ', prompt_key, toString(language) AS language, quality_score, response_mean_logprob AS mean_logprob'
     : '';
   const textOfRaw = textMarkersSql(`i.project_id = {projectId:String}
     AND ({workload:String} = '' OR i.workload_id = {workload:String}) AND (${rawWhere})`);
@@ -50,7 +54,7 @@ export async function gatedWindow(
     SELECT toString(workload_id) AS workload_id, request_id, time, toString(model_version) AS model_version,
       dup_key, true AS evaluated, toString(outcome) AS outcome, toString(deciding_kind) AS deciding_kind,
       base_passed, CAST(gate_reasons, 'Array(String)') AS gate_reasons, empty(gate_reasons) AS gate_passed
-      ${stored}
+      ${markers}${features}
     FROM gate_rows
     WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
       AND ({workload:String} = '' OR workload_id = {workload:String})
@@ -60,6 +64,7 @@ export async function gatedWindow(
     SELECT toString(r.workload_id), r.request_id, r.time, toString(r.model_version), r.dup_key, r.evaluated,
       toString(r.outcome), toString(r.deciding_kind), r.base_passed, CAST(r.gate_reasons, 'Array(String)'),
       r.gate_passed ${options.markers ? ', m.praise, m.pushback, m.reversal' : ''}
+      ${features ? ', r.prompt_key, toString(r.language), r.quality_score, r.response_mean_logprob' : ''}
     FROM (${rawRows}) AS r
     ${options.markers ? `LEFT JOIN (${textOfRaw}) AS m ON m.request_id = r.request_id` : ''}`;
   return {

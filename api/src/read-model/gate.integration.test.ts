@@ -16,6 +16,7 @@ import { sycophancyByVersion } from '../queries/feedback-checks/sycophancy';
 import { planGateRead } from './gate-plan';
 import { maintainReadModel } from './maintain';
 import { seededRandom } from '../fixtures/random';
+import { REVIEW_CANDIDATES_REFERENCE_SQL } from '../fixtures/review-candidates-reference';
 
 // Seeded random traffic over 40 days with shared duplicate keys; the gate's read model must equal the
 // raw-row reference (`GATED_INTERACTIONS_SQL`) exactly for random asOf, workload, range, bucket, stored
@@ -46,6 +47,8 @@ function traffic(prefix: string, count: number, fromDay: number, toDay: number) 
       toxicity: rnd() < 0.1 ? 0.5 : 0,
       quality_score: rnd() < 0.5 ? null : rnd(),
       language: pick(['en', 'en', 'de']),
+      // The review queue's uncertain outputs: below −1, and missing for a third.
+      response_mean_logprob: rnd() < 0.3 ? null : -2 * rnd(),
       // Text for the sycophancy lexicon: praise, pushback and a reversal after it.
       prompt: pick(['How do I rotate a key?', 'Are you sure? I read otherwise.', 'No, that is wrong.']),
       response: pick([
@@ -245,7 +248,7 @@ async function expectEquivalent(cases: number): Promise<number> {
     versionChanged += items.filter((i) => i.reasons.includes('version_changed')).length;
     expect(items, JSON.stringify(c)).toEqual(
       await reviewQueue(client, queueParams, {
-        gated: { sql: GATED_INTERACTIONS_SQL, params: {} },
+        gated: { sql: REVIEW_CANDIDATES_REFERENCE_SQL, params: {} },
         versions: { sql: VERSION_WINDOW_REFERENCE_SQL, params: {} },
       }),
     );

@@ -9,7 +9,7 @@ import { migrate } from './migrate';
 // 0015 and 0016 add the per-interaction rows that sealed days are read from (gate verdicts, outcomes).
 // Seals made before them have no such rows: each migration drops its seals so that the maintenance job
 // seals those days again, instead of reads taking a sealed day's rows from an empty table. 0017 adds
-// columns to the outcome rows: it drops the seals and the rows written without them.
+// columns to the outcome rows, 0018 to the gate rows: each drops the seals and the rows written without them.
 
 const cases = [
   {
@@ -36,6 +36,15 @@ const cases = [
     counts: 'daily_outcomes',
     count: { model_version: 'v', interactions: 3, candidates: 2 },
     row: { time: '2026-01-01 01:00:00', request_id: 'r', outcome: 'success' },
+  },
+  {
+    migration: '0018_gate_rows_features',
+    seals: 'gate_seals',
+    rows: 'gate_rows',
+    key: { gate_key: 'k' },
+    counts: 'daily_gate',
+    count: { model_version: 'v', evaluated: 3, passed: 2 },
+    row: { time: '2026-01-01 01:00:00', request_id: 'r', outcome: 'success', base_passed: true },
   },
 ];
 

@@ -13,4 +13,11 @@ export { PIPELINE_NODE_TYPES } from './detail-rows';
 export type { InteractionMessagesRow, JudgmentRow, PipelineNodeRow, PipelineNodeType } from './detail-rows';
 export { migrate, migrationFiles, renderMigration, bootstrapStatements } from './migrations';
 export type { MigrationFile, MigrationResult, Topology } from './migrations';
+export {
+  flatten,
+  PRAISE_MARKERS,
+  PUSHBACK_PATTERN,
+  REVERSAL_MARKERS,
+  REVERSAL_WINDOW_CHARS,
+} from './lexicon';
 export type { ClickHouseClient } from '@clickhouse/client';

@@ -65,6 +65,9 @@ export type InteractionColumn =
   | 'dup_key'
   | 'prompt_key'
   | 'response_mean_logprob'
+  | 'praise'
+  | 'pushback'
+  | 'reversal'
   | 'prompt'
   | 'response';
 

@@ -23,10 +23,14 @@ export interface GatedRows {
 }
 
 /**
- * What a gate row carries besides its verdict, for the review queue's ranking: the input key, language,
- * judge score and mean token logprob (`gate_rows` since storage migration 0018).
+ * What a gate row carries besides its verdict: the text's sycophancy markers, computed at insert
+ * (storage migration 0019), and for the review queue's ranking the input key, language, judge score and
+ * mean token logprob (`gate_rows` since storage migration 0018).
  */
 const FEATURE_COLUMNS = [
+  'praise',
+  'pushback',
+  'reversal',
   'prompt_key',
   'language',
   'quality_score',
@@ -36,7 +40,8 @@ const FEATURE_COLUMNS = [
 /**
  * SQL: the interactions `rows` (SQL over `i.*`) selects with every rule but the near-duplicate one
  * applied as of `{asOf}`. Columns: workload_id, request_id, time, model_version, dup_key, evaluated,
- * base_reasons, outcome, deciding_kind, prompt_key, language, quality_score, response_mean_logprob.
+ * base_reasons, outcome, deciding_kind, praise, pushback, reversal, prompt_key, language, quality_score,
+ * response_mean_logprob.
  * Params: projectId, asOf, the thresholds (`gateQueryParams`), plus those of `rows`.
  */
 export function gateBaseRowsSql(rows: string, signalFilter: string): string {
@@ -46,6 +51,7 @@ export function gateBaseRowsSql(rows: string, signalFilter: string): string {
       o.model_version AS model_version, o.dup_key AS dup_key,
       o.time + toIntervalSecond({signalWindowSeconds:UInt32}) <= {asOf:DateTime64(6, 'UTC')} AS evaluated,
       ${GATE_BASE_REASONS_SQL} AS base_reasons, o.outcome AS outcome, o.deciding_kind AS deciding_kind,
+      o.praise AS praise, o.pushback AS pushback, o.reversal AS reversal,
       o.prompt_key AS prompt_key, o.language AS language, o.quality_score AS quality_score,
       o.response_mean_logprob AS response_mean_logprob
     FROM (${interactionsWithOutcomeSql({ columns, where: rows, signalFilter })}) AS o`;
@@ -55,8 +61,9 @@ export function gateBaseRowsSql(rows: string, signalFilter: string): string {
  * SQL: the wanted interactions with the gate's verdict as of `{asOf}`, the same as
  * `GATED_INTERACTIONS_SQL` gives them. Columns: workload_id, request_id, time, model_version, dup_key,
  * evaluated, outcome, deciding_kind, base_passed, gate_reasons, gate_passed, and the features
- * prompt_key, language, quality_score, response_mean_logprob. Params: projectId, asOf, the
- * thresholds (`gateQueryParams`), gateKey and those of `gateContextParams`, plus those of `rows`.
+ * praise, pushback, reversal, prompt_key, language, quality_score, response_mean_logprob. Params:
+ * projectId, asOf, the thresholds (`gateQueryParams`), gateKey and those of `gateContextParams`, plus
+ * those of `rows`.
  */
 export function gatedRowsSql(g: GatedRows): string {
   return `
@@ -64,7 +71,7 @@ export function gatedRowsSql(g: GatedRows): string {
       length(base_reasons) = 0 AS base_passed,
       if(base_passed AND dup_key != '' AND (time, request_id) > first_passed, ['near_duplicate'], base_reasons) AS gate_reasons,
       length(gate_reasons) = 0 AS gate_passed,
-      prompt_key, language, quality_score, response_mean_logprob
+      praise, pushback, reversal, prompt_key, language, quality_score, response_mean_logprob
     FROM (
       SELECT *,
         minIf((time, request_id), length(base_reasons) = 0) OVER (PARTITION BY workload_id, dup_key) AS first_passed
@@ -72,7 +79,7 @@ export function gatedRowsSql(g: GatedRows): string {
         SELECT true AS computed, * FROM (${gateBaseRowsSql(g.rows, g.signalFilter)})
         UNION ALL
         SELECT false, toString(workload_id), first_request, first_time, '', dup_key, false, CAST([], 'Array(String)'), '', '',
-          0, '', NULL, NULL
+          false, false, false, 0, '', NULL, NULL
         FROM gate_firsts
         WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
           AND ${currentSealSql('gateDays', 'gateVersions')}

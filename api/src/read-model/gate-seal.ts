@@ -1,6 +1,5 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import { gateQueryParams, type GateConfig } from '../queries/gate';
-import { markerParams, textMarkersSql } from '../queries/feedback-checks/markers';
 import { signalsAroundSql } from '../queries/outcome';
 import { gateContextParams, gatedRowsSql } from './gate-rows';
 import type { GateMark } from './gate-seals';
@@ -60,10 +59,9 @@ export async function sealGateDays(
         prompt_key, language, quality_score, response_mean_logprob)
       SELECT {projectId:String}, {gateKey:String}, toDate(g.time), g.workload_id, g.time, g.request_id,
         {version:UInt64}, g.model_version, g.dup_key, g.outcome, g.deciding_kind, g.base_passed, g.gate_reasons,
-        m.praise, m.pushback, m.reversal, g.prompt_key, g.language, g.quality_score, g.response_mean_logprob
-      FROM (${gatedRowsSql({ rows, signalFilter, wanted: '1' })}) AS g
-      LEFT JOIN (${textMarkersSql(rows)}) AS m ON m.request_id = g.request_id`,
-    query_params: { ...params, ...markerParams() },
+        g.praise, g.pushback, g.reversal, g.prompt_key, g.language, g.quality_score, g.response_mean_logprob
+      FROM (${gatedRowsSql({ rows, signalFilter, wanted: '1' })}) AS g`,
+    query_params: params,
   });
   const sealedRows = `FROM gate_rows
       WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}

@@ -1,5 +1,4 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { markerParams, textMarkersSql } from '../queries/feedback-checks/markers';
 import type { GateConfig } from '../queries/gate';
 import {
   gatePlanParams,
@@ -25,12 +24,12 @@ export interface GatedSource {
  * `GATED_INTERACTIONS_SQL` gives for the window — for per-row questions the sealed counts cannot answer
  * (review sampling, known outcomes, sycophancy among passed candidates). Sealed days of the window are
  * read from `gate_rows` (every verdict there is final at asOf, so each row is evaluated), those the
- * window cuts bounded by its times; the rest is
- * computed from raw rows with sealed history's firsts standing in for the near-duplicate rule's scan.
- * The cost follows the window's unsealed part, not the project's history. Columns: those of
- * `gatedRowsSql` but the features, with `markers` the text's lexicon markers praise, pushback and
- * reversal (`textMarkersSql`), with `features` the review queue's prompt_key, language, quality_score
- * and mean_logprob. Params: the returned `params` plus projectId, workload, to, asOf and the
+ * window cuts bounded by its times; the rest is computed from raw rows with sealed history's firsts
+ * standing in for the near-duplicate rule's scan. The cost follows the window's unsealed part, not the
+ * project's history, and no text is read: the markers were computed at insert (storage migration 0019).
+ * Columns: those of `gatedRowsSql` but the features, with `markers` the text's lexicon markers praise,
+ * pushback and reversal (UInt8), with `features` the review queue's prompt_key, language,
+ * quality_score and mean_logprob. Params: the returned `params` plus projectId, workload, to, asOf and the
  * thresholds (`gateQueryParams`).
  */
 export async function gatedWindow(
@@ -48,8 +47,6 @@ export async function gatedWindow(
   const features = options.features
     ? ', prompt_key, toString(language) AS language, quality_score, response_mean_logprob AS mean_logprob'
     : '';
-  const textOfRaw = textMarkersSql(`i.project_id = {projectId:String}
-    AND ({workload:String} = '' OR i.workload_id = {workload:String}) AND (${rawWhere})`);
   const sql = `
     SELECT toString(workload_id) AS workload_id, request_id, time, toString(model_version) AS model_version,
       dup_key, true AS evaluated, toString(outcome) AS outcome, toString(deciding_kind) AS deciding_kind,
@@ -63,10 +60,10 @@ export async function gatedWindow(
     UNION ALL
     SELECT toString(r.workload_id), r.request_id, r.time, toString(r.model_version), r.dup_key, r.evaluated,
       toString(r.outcome), toString(r.deciding_kind), r.base_passed, CAST(r.gate_reasons, 'Array(String)'),
-      r.gate_passed ${options.markers ? ', m.praise, m.pushback, m.reversal' : ''}
+      r.gate_passed
+      ${options.markers ? ', toUInt8(r.praise), toUInt8(r.pushback), toUInt8(r.reversal)' : ''}
       ${features ? ', r.prompt_key, toString(r.language), r.quality_score, r.response_mean_logprob' : ''}
-    FROM (${rawRows}) AS r
-    ${options.markers ? `LEFT JOIN (${textOfRaw}) AS m ON m.request_id = r.request_id` : ''}`;
+    FROM (${rawRows}) AS r`;
   return {
     sql,
     params: {
@@ -75,7 +72,6 @@ export async function gatedWindow(
       ...currentSealParams('rowDays', 'rowVersions', [...plan.sealed, ...plan.cut]),
       sealedFrom: w.from,
       sealedTo: w.to,
-      ...(options.markers ? markerParams() : {}),
     },
   };
 }

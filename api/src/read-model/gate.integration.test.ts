@@ -11,7 +11,7 @@ import { REVIEW_SAMPLE_PERCENT, reviewQueueByWorkload, reviewQueueStatus } from 
 import { reviewQueue } from '../queries/review-candidates';
 import { VERSION_WINDOW_REFERENCE_SQL } from '../queries/version-changes';
 import { QUEUE_DEFAULTS } from '../curation/review-queue';
-import { markerParams, textMarkersSql } from '../queries/feedback-checks/markers';
+import { markerParams, textMarkersSql } from '../fixtures/text-markers-reference';
 import { sycophancyByVersion } from '../queries/feedback-checks/sycophancy';
 import { planGateRead } from './gate-plan';
 import { maintainReadModel } from './maintain';

@@ -1,7 +1,11 @@
+import { lexiconPlaceholders } from '../lexicon';
+
 /**
  * Migration files are written once and rendered for either topology. Placeholders:
  * `${db}`, `${local}` (`_local` on a cluster, where the storage table sits under a Distributed table),
- * `${on_cluster}`, `${cluster}` and `${replicated}` (engine prefix). A statement preceded by a
+ * `${on_cluster}`, `${cluster}` and `${replicated}` (engine prefix), and the sycophancy lexicon as SQL
+ * literals (`${praise_markers}`, `${pushback_pattern}`, `${reversal_markers}`, `${reversal_chars}`;
+ * `lexiconPlaceholders`), which stays defined once, in TypeScript. A statement preceded by a
  * `-- if cluster` line is only rendered for a cluster.
  */
 export interface Topology {
@@ -19,6 +23,7 @@ export function renderMigration(sql: string, topology: Topology): string[] {
     on_cluster: cluster ? `ON CLUSTER ${quoteIdentifier(cluster)}` : '',
     cluster: cluster ? `'${cluster}'` : '',
     replicated: cluster ? 'Replicated' : '',
+    ...lexiconPlaceholders(),
   };
   return splitStatements(sql)
     .filter((statement) => cluster !== undefined || !CLUSTER_ONLY.test(statement))

@@ -1,7 +1,10 @@
 /**
- * Built-in lexicons for the sycophancy check (docs/design.md §7). Lower-case phrases matched case-insensitively
- * as substrings (UTF-8 aware), grouped by language so more languages can be added; the SQL receives
- * them as array parameters.
+ * Built-in lexicons for the sycophancy check (docs/design.md §7). Lower-case phrases matched
+ * case-insensitively as substrings (UTF-8 aware), grouped by language so more languages can be added.
+ * They are part of the schema: every interaction's markers are computed from them once, at insert, into
+ * `interactions` (migration 0019 renders them into its column definitions, `lexiconPlaceholders`). A
+ * change here must ship with a migration that redefines those columns, materializes them again and
+ * empties `gate_seals` (docs/decisions.md, "Reads at scale").
  */
 
 /** Agreement or praise aimed at the user rather than the task. */
@@ -84,3 +87,18 @@ export const REVERSAL_WINDOW_CHARS = 200;
 export const flatten = (lexicon: Record<string, string[]>): string[] => [
   ...new Set(Object.values(lexicon).flat()),
 ];
+
+/** The lexicon as SQL literals, for the migrations that define the marker columns. */
+export function lexiconPlaceholders(): Record<string, string> {
+  const literal = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const list = (lexicon: Record<string, string[]>) =>
+    `[${flatten(lexicon)
+      .map((m) => literal(m.toLowerCase()))
+      .join(', ')}]`;
+  return {
+    praise_markers: list(PRAISE_MARKERS),
+    pushback_pattern: literal(PUSHBACK_PATTERN),
+    reversal_markers: list(REVERSAL_MARKERS),
+    reversal_chars: String(REVERSAL_WINDOW_CHARS),
+  };
+}

@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { findInteractions, type InteractionSearch } from './interactions';
+import { firstItems, type InteractionSearch } from './interactions';
 
 /**
  * One interaction by request id, as the list shows it plus its conversation (system instructions, input
@@ -9,7 +9,8 @@ export async function findInteraction(
   client: ClickHouseClient,
   s: InteractionSearch & { requestId: string },
 ) {
-  const { items } = await findInteractions(client, s, { limit: 1, cursor: null, conversation: true });
+  // One row, found by its id: no total to count.
+  const items = await firstItems(client, s, { limit: 1, conversation: true });
   const item = items[0];
   if (!item) return null;
   const {

@@ -1,7 +1,8 @@
 import type { ClickHouseClient } from '@flywheel/storage';
 import type { GateReason } from '../queries/gate';
-import { gateVerdicts, type GateVerdict } from '../queries/gate-verdicts';
-import { configuredWorkloads, gateConfigHistory } from '../queries/gate-config';
+import { gateVerdicts, planVerdicts, type GateVerdict } from '../queries/gate-verdicts';
+import type { GatePlan } from '../read-model/gate-plan';
+import { historyOf, ownWorkloads, projectGateConfigs, type StoredGateConfig } from '../queries/gate-config';
 import type { Outcome } from '../queries/outcome';
 import { interactionRows } from '../queries/interaction-rows';
 import { signalsForRequests } from '../queries/interaction-signals';
@@ -37,8 +38,12 @@ export async function interactionFilter(
   client: ClickHouseClient,
   s: InteractionSearch,
 ): Promise<InteractionFilter> {
+  return filterOf(s, await projectGateConfigs(client, s.projectId));
+}
+
+function filterOf(s: InteractionSearch, configs: readonly StoredGateConfig[]): InteractionFilter {
   const workload = s.workload ?? '';
-  const history = await gateConfigHistory(client, s.projectId, workload);
+  const history = historyOf(configs, workload);
   return {
     projectId: s.projectId,
     ...(s.workload ? { workload: s.workload } : {}),
@@ -65,13 +70,12 @@ export async function findInteractions(
   s: InteractionSearch,
   page: { limit: number; cursor: InteractionCursor | null; conversation?: boolean },
 ) {
-  const filter = await interactionFilter(client, s);
+  // Every workload's configuration at once: the page's verdicts need no further round trip for them.
+  const configs = await projectGateConfigs(client, s.projectId);
+  const filter = filterOf(s, configs);
   // The page's details need its keys, not the total: they are read while the total is counted.
   const [{ keys, more, items }, total] = await Promise.all([
-    interactionPage(client, filter, page.limit, page.cursor).then(async (found) => ({
-      ...found,
-      items: await detailed(client, s, filter, found.keys, page.conversation ?? false),
-    })),
+    pageOf(client, s, filter, configs, page),
     countInteractions(client, filter),
   ]);
   const first = keys[0];
@@ -87,6 +91,54 @@ export async function findInteractions(
   };
 }
 
+/** The first page's items alone, as `findInteractions` gives them, without counting the total. */
+export async function firstItems(
+  client: ClickHouseClient,
+  s: InteractionSearch,
+  page: { limit: number; conversation?: boolean },
+) {
+  const configs = await projectGateConfigs(client, s.projectId);
+  return (await pageOf(client, s, filterOf(s, configs), configs, { ...page, cursor: null })).items;
+}
+
+async function pageOf(
+  client: ClickHouseClient,
+  s: InteractionSearch,
+  filter: InteractionFilter,
+  configs: readonly StoredGateConfig[],
+  page: { limit: number; cursor: InteractionCursor | null; conversation?: boolean },
+) {
+  const plans = verdictPlans(client, s, configs);
+  const found = await interactionPage(client, filter, page.limit, page.cursor);
+  return {
+    ...found,
+    items: await detailed(client, s, filter, found.keys, { configs, plans }, page.conversation ?? false),
+  };
+}
+
+/**
+ * The gate plans of every scope the page's verdicts can be read in ('' and each workload with its own
+ * configuration; one when the search names a workload), asked for while the page's keys are sought: a
+ * plan does not depend on the requests. One a page does not use is read for nothing (a small query).
+ */
+function verdictPlans(
+  client: ClickHouseClient,
+  s: InteractionSearch,
+  configs: readonly StoredGateConfig[],
+): Map<string, Promise<GatePlan>> {
+  const own = ownWorkloads(configs);
+  const scopes = s.workload ? [own.includes(s.workload) ? s.workload : ''] : ['', ...own];
+  return new Map(
+    scopes.map((workload) => {
+      const config = effectiveGateConfig(historyOf(configs, workload), workload, {});
+      const plan = planVerdicts(client, { projectId: s.projectId, workload, to: s.to, asOf: s.asOf, config });
+      // An unused plan's failure is nobody's to report; a used one's reaches its reader.
+      plan.catch(() => undefined);
+      return [workload, plan];
+    }),
+  );
+}
+
 const keyOf = (k: InteractionKey) => ({ time: k.time, traceId: k.traceId, spanId: k.spanId });
 
 async function detailed(
@@ -94,6 +146,7 @@ async function detailed(
   s: InteractionSearch,
   filter: InteractionFilter,
   keys: InteractionKey[],
+  gate: { configs: readonly StoredGateConfig[]; plans: Map<string, Promise<GatePlan>> },
   conversation: boolean,
 ) {
   const ids = [...new Set(keys.map((k) => k.requestId))];
@@ -105,7 +158,7 @@ async function detailed(
         signalsForRequests(client, s.projectId, ids),
       ]),
     ),
-    verdictsByWorkload(client, s.projectId, keys, s.to, s.asOf),
+    verdictsByWorkload(client, { projectId: s.projectId, to: s.to, asOf: s.asOf }, keys, gate),
   ]);
   const byRequest = new Map(signals.map((x) => [x.requestId, x]));
   return rows.map((row) => {
@@ -138,13 +191,12 @@ async function detailed(
  */
 async function verdictsByWorkload(
   client: ClickHouseClient,
-  projectId: string,
+  { projectId, to, asOf }: { projectId: string; to: string; asOf: string },
   rows: InteractionKey[],
-  to: string,
-  asOf: string,
+  { configs, plans }: { configs: readonly StoredGateConfig[]; plans: Map<string, Promise<GatePlan>> },
 ) {
   if (rows.length === 0) return new Map<string, GateVerdict>();
-  const own = new Set(await configuredWorkloads(client, projectId));
+  const own = new Set(ownWorkloads(configs));
   const byWorkload = new Map<string, string[]>();
   for (const r of rows) {
     const workload = own.has(r.workloadId) ? r.workloadId : '';
@@ -152,22 +204,17 @@ async function verdictsByWorkload(
   }
   // The workloads' reads are independent: issued together, not one round trip after another.
   const verdicts = await Promise.all(
-    [...byWorkload].map(async ([workload, requestIds]) => {
-      const config = effectiveGateConfig(await gateConfigHistory(client, projectId, workload), workload, {});
+    [...byWorkload].map(([workload, requestIds]) => {
+      const config = effectiveGateConfig(historyOf(configs, workload), workload, {});
       // The page's rows are the requests: none is older than the page's oldest row, or newer than its
       // newest (event-time text of one format: compared as strings).
       const since = rows.reduce((t, r) => (r.time < t ? r.time : t), rows[0]!.time);
       const latest = rows.reduce((t, r) => (r.time > t ? r.time : t), rows[0]!.time);
-      return gateVerdicts(client, {
-        projectId,
-        workload,
-        requestIds,
-        since,
-        latest,
-        to,
-        asOf,
-        config,
-      });
+      return gateVerdicts(
+        client,
+        { projectId, workload, requestIds, since, latest, to, asOf, config },
+        plans.get(workload),
+      );
     }),
   );
   return new Map<string, GateVerdict>(verdicts.flat().map((v) => [v.requestId, v]));

@@ -33,13 +33,24 @@ export async function gateConfigHistory(
   projectId: string,
   workload: string,
 ): Promise<StoredGateConfig[]> {
+  return historyOf(await projectGateConfigs(client, projectId), workload);
+}
+
+/**
+ * Every stored version of the project's configurations, the default's and every workload's; newest
+ * first. A reader that needs several workloads' histories reads them once (`historyOf`, `ownWorkloads`).
+ */
+export async function projectGateConfigs(
+  client: ClickHouseClient,
+  projectId: string,
+): Promise<StoredGateConfig[]> {
   const result = await client.query({
     query: `
       SELECT workload_id AS workloadId, version, config, toString(created_at) AS createdAt
       FROM gate_configs FINAL
-      WHERE project_id = {projectId:String} AND workload_id IN ('', {workload:String})
+      WHERE project_id = {projectId:String}
       ORDER BY version DESC`,
-    query_params: { projectId, workload },
+    query_params: { projectId },
     format: 'JSONEachRow',
   });
   const rows = await result.json<{
@@ -53,6 +64,16 @@ export async function gateConfigHistory(
     version: Number(r.version),
     config: JSON.parse(r.config) as Partial<GateConfig>,
   }));
+}
+
+/** `gateConfigHistory` of one workload ('' = the default alone), from the project's configurations. */
+export function historyOf(configs: readonly StoredGateConfig[], workload: string): StoredGateConfig[] {
+  return configs.filter((c) => c.workloadId === '' || c.workloadId === workload);
+}
+
+/** `configuredWorkloads`, from the project's configurations. */
+export function ownWorkloads(configs: readonly StoredGateConfig[]): string[] {
+  return [...new Set(configs.map((c) => c.workloadId).filter((w) => w !== ''))].sort();
 }
 
 /** The workloads of a project with a stored gate configuration of their own. */

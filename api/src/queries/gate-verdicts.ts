@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@flywheel/storage';
-import { gatePlanParams, gateRawSql, planGateRead } from '../read-model/gate-plan';
+import { gatePlanParams, gateRawSql, planGateRead, type GatePlan } from '../read-model/gate-plan';
 import { gatedRowsSql } from '../read-model/gate-rows';
 import { currentSealSql } from '../read-model/seals';
 import { gateQueryParams, type GateConfig } from './gate';
@@ -12,6 +12,24 @@ export interface GateVerdict {
   reasons: string[];
 }
 
+/** The scope of `gateVerdicts`, apart from the requests. */
+export interface VerdictScope {
+  projectId: string;
+  workload?: string;
+  to: string;
+  asOf: string;
+  config: GateConfig;
+}
+
+/**
+ * What `gateVerdicts` reads first: the sealed history and the tail of the scope, which do not depend on
+ * the requests, so a reader can ask for it before it knows them.
+ */
+export function planVerdicts(client: ClickHouseClient, scope: VerdictScope): Promise<GatePlan> {
+  // Only the sealed history and the tail matter: no interval of its own is read from `daily_gate`.
+  return planGateRead(client, { ...scope, workload: scope.workload ?? '', from: scope.to });
+}
+
 /**
  * The gate's verdict for given requests (the explorer's per-interaction view): those on sealed history
  * days (`planGateRead`) as the seal stored them (`gate_rows`); those of the unsealed tail from raw rows,
@@ -20,23 +38,19 @@ export interface GateVerdict {
  */
 export async function gateVerdicts(
   client: ClickHouseClient,
-  params: {
-    projectId: string;
-    workload?: string;
+  params: VerdictScope & {
     requestIds: string[];
     /** When known, an event time none of the requests is older than: their rows are sought after it. */
     since?: string;
     /** When known, an event time none of the requests is newer than: none is in a tail that starts later. */
     latest?: string;
-    to: string;
-    asOf: string;
-    config: GateConfig;
   },
+  /** `planVerdicts` of the same scope, when the caller asked for it already. */
+  planned?: Promise<GatePlan>,
 ): Promise<GateVerdict[]> {
   if (params.requestIds.length === 0) return [];
   const workload = params.workload ?? '';
-  // Only the sealed history and the tail matter: no interval of its own is read from `daily_gate`.
-  const plan = await planGateRead(client, { ...params, workload, from: params.to });
+  const plan = await (planned ?? planVerdicts(client, params));
   const since = "{since:DateTime64(6, 'UTC')}";
   // Requests on a history day have their verdict in `gate_rows`; only those of the tail are computed.
   const inTail = plan.tail ? "i.time >= {gateTail:DateTime64(6, 'UTC')}" : '0';

@@ -83,10 +83,11 @@ export function gatedRowsSql(g: GatedRows): string {
         FROM gate_firsts
         WHERE project_id = {projectId:String} AND gate_key = {gateKey:String}
           AND ${currentSealSql('gateDays', 'gateVersions')}
-          -- The keys' hashes, not the keys: a set of numbers is probed three times faster than one of
-          -- strings. Any first the set lets through is the true first of its own workload and key, so
+          -- The keys' hashes, stored with the firsts (storage migration 0020), not the keys: a set of
+          -- numbers is probed three times faster than one of strings, and no stored key is hashed at
+          -- read. Any first the set lets through is the true first of its own workload and key, so
           -- one that matched by collision or by another workload's key changes no verdict.
-          AND cityHash64(dup_key) IN (
+          AND dup_hash IN (
             SELECT cityHash64(i.dup_key) FROM interactions AS i WHERE ${g.rows} AND i.dup_key != '')
       )
     )

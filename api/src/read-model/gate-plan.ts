@@ -44,8 +44,13 @@ export async function planGateRead(
     const key = gateKey(w.config, scope);
     return { key, ...(await gatePrefix(client, w.projectId, key, windowSeconds)) };
   };
-  let found = await prefixOf(w.workload);
-  if (w.workload && found.sealed.length === 0) found = await prefixOf('');
+  // A workload without seals of its own reads the project-wide ones: both prefixes are asked at once,
+  // since asking the second only after the first came back empty cost a round trip on every such read.
+  const [own, shared] = await Promise.all([
+    prefixOf(w.workload),
+    w.workload ? prefixOf('') : Promise.resolve(null),
+  ]);
+  const found = shared && own.sealed.length === 0 ? shared : own;
   const asOf = eventTimeToMicros(w.asOf);
   const window = BigInt(windowSeconds) * 1_000_000n;
   const closed = found.sealed.findIndex((s) => dayMicros(s.day) + MICROS_PER_DAY + window > asOf);

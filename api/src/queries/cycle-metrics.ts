@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@flywheel/storage';
+import { MEMBER_COUNTS_SQL } from './snapshot';
 import { CUT_OUTCOME_ROWS_SQL, planParams, rawOutcomesSql, SEALED_OUTCOMES_SQL } from '../read-model/sources';
 import { planReadCutAt } from '../read-model/split';
 import { scopeParams } from './outcomes';
@@ -122,22 +123,27 @@ export async function trainingVolumes(
   const result = await client.query({
     query: `
       WITH latest AS (
-        SELECT cycle_id, argMax(dataset_id, (at, created_at)) AS latest_id, max(at) AS latest_at
+        SELECT cycle_id,
+          argMax((dataset_id, members_counted, member_count, member_gold, member_gate_passed,
+            member_corrections, member_median_time), (at, created_at)) AS l,
+          max(at) AS latest_at
         FROM datasets FINAL
         WHERE project_id = {projectId:String} AND kind = 'snapshot' AND at <= {asOf:DateTime64(6, 'UTC')}
         GROUP BY cycle_id
       )
-      SELECT d.cycle_id AS cycle_id, d.latest_id AS dataset_id, toString(d.latest_at) AS snapshot_at,
-        count(m.request_id) AS n_total, countIf(m.source = 'gold') AS n_gold,
-        countIf(m.source = 'gate_passed') AS n_gate_passed, countIf(m.source = 'correction') AS n_correction,
-        if(n_total = 0, NULL, toString(fromUnixTimestamp64Micro(toInt64(quantileExact(0.5)(toUnixTimestamp64Micro(m.time))), 'UTC'))) AS median_time
+      -- A snapshot's row carries its members' counts (storage migration 0021); only one written before
+      -- that has its members counted here.
+      SELECT d.cycle_id AS cycle_id, d.l.1 AS dataset_id, toString(d.latest_at) AS snapshot_at,
+        if(d.l.2, d.l.3, m.n_total) AS total, if(d.l.2, d.l.4, m.n_gold) AS gold,
+        if(d.l.2, d.l.5, m.n_gate_passed) AS gate_passed, if(d.l.2, d.l.6, m.n_correction) AS correction,
+        toString(if(d.l.2, d.l.7, m.median_time)) AS median
       FROM latest AS d
       LEFT JOIN (
-        -- Only the latest snapshots' members: a prefix of the sort key, not every dataset's.
-        SELECT dataset_id, request_id, source, time FROM dataset_members FINAL
-        WHERE project_id = {projectId:String} AND dataset_id IN (SELECT latest_id FROM latest)
-      ) AS m ON m.dataset_id = d.latest_id
-      GROUP BY cycle_id, dataset_id, snapshot_at`,
+        SELECT dataset_id, ${MEMBER_COUNTS_SQL}
+        FROM dataset_members FINAL
+        WHERE project_id = {projectId:String} AND dataset_id IN (SELECT l.1 FROM latest WHERE NOT l.2)
+        GROUP BY dataset_id
+      ) AS m ON m.dataset_id = d.l.1`,
     query_params: { projectId, asOf },
     format: 'JSONEachRow',
   });
@@ -145,21 +151,21 @@ export async function trainingVolumes(
     cycle_id: string;
     dataset_id: string;
     snapshot_at: string;
-    n_total: string;
-    n_gold: string;
-    n_gate_passed: string;
-    n_correction: string;
-    median_time: string | null;
+    total: string;
+    gold: string;
+    gate_passed: string;
+    correction: string;
+    median: string | null;
   }>();
   return rows.map((r) => ({
     cycleId: r.cycle_id,
     datasetId: r.dataset_id,
     at: r.snapshot_at,
-    total: Number(r.n_total),
-    gold: Number(r.n_gold),
-    gatePassed: Number(r.n_gate_passed),
-    correction: Number(r.n_correction),
-    medianTime: r.median_time,
+    total: Number(r.total),
+    gold: Number(r.gold),
+    gatePassed: Number(r.gate_passed),
+    correction: Number(r.correction),
+    medianTime: r.median,
   }));
 }
 

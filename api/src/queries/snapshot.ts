@@ -24,6 +24,17 @@ export interface SnapshotCounts {
 }
 
 /**
+ * SQL: the counts of a snapshot's members by source and their median event time (DateTime64, NULL
+ * when there are none), over `dataset_members` rows of one dataset grouped or filtered by the caller.
+ * Columns: n_total, n_gold, n_gate_passed, n_correction, median_time.
+ */
+export const MEMBER_COUNTS_SQL = `
+  count() AS n_total, countIf(source = 'gold') AS n_gold, countIf(source = 'gate_passed') AS n_gate_passed,
+  countIf(source = 'correction') AS n_correction,
+  if(n_total = 0, NULL,
+    fromUnixTimestamp64Micro(toInt64(quantileExact(0.5)(toUnixTimestamp64Micro(time))), 'UTC')) AS median_time`;
+
+/**
  * Freezes a cycle's training examples (docs/design.md §6): the interactions of its data window that are gold
  * (reviewed, every label passing) or passed the gate and were not failed by a reviewer. Each member gets
  * one source: gold, else correction (the deciding signal is a correction), else gate_passed. Members
@@ -54,6 +65,29 @@ export async function createSnapshot(
         AND ((r.reviewed AND r.gold) OR (g.evaluated AND g.gate_passed AND NOT r.reviewed))`,
     query_params,
   });
+  // The members are final once written: their counts go into the dataset's row, where the cycles'
+  // training volumes read them (storage migration 0021).
+  const result = await client.query({
+    query: `
+      SELECT ${MEMBER_COUNTS_SQL}
+      FROM dataset_members FINAL
+      WHERE project_id = {projectId:String} AND dataset_id = {datasetId:String}`,
+    query_params: { projectId: params.projectId, datasetId: params.datasetId },
+    format: 'JSONEachRow',
+  });
+  const [row] = await result.json<{
+    n_total: string;
+    n_gold: string;
+    n_gate_passed: string;
+    n_correction: string;
+    median_time: string | null;
+  }>();
+  const counts = {
+    total: Number(row?.n_total ?? 0),
+    gold: Number(row?.n_gold ?? 0),
+    gatePassed: Number(row?.n_gate_passed ?? 0),
+    correction: Number(row?.n_correction ?? 0),
+  };
   await client.insert({
     table: 'datasets',
     values: [
@@ -67,29 +101,15 @@ export async function createSnapshot(
         window_to: params.to,
         at: params.at,
         lag_days: params.lagDays,
+        members_counted: true,
+        member_count: counts.total,
+        member_gold: counts.gold,
+        member_gate_passed: counts.gatePassed,
+        member_corrections: counts.correction,
+        member_median_time: row?.median_time ?? null,
       },
     ],
     format: 'JSONEachRow',
   });
-  const result = await client.query({
-    query: `
-      SELECT count() AS n_total, countIf(source = 'gold') AS n_gold, countIf(source = 'gate_passed') AS n_gate,
-        countIf(source = 'correction') AS n_correction
-      FROM dataset_members FINAL
-      WHERE project_id = {projectId:String} AND dataset_id = {datasetId:String}`,
-    query_params: { projectId: params.projectId, datasetId: params.datasetId },
-    format: 'JSONEachRow',
-  });
-  const [row] = await result.json<{
-    n_total: string;
-    n_gold: string;
-    n_gate: string;
-    n_correction: string;
-  }>();
-  return {
-    total: Number(row?.n_total ?? 0),
-    gold: Number(row?.n_gold ?? 0),
-    gatePassed: Number(row?.n_gate ?? 0),
-    correction: Number(row?.n_correction ?? 0),
-  };
+  return counts;
 }
